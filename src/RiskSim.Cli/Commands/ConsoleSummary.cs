@@ -1,0 +1,76 @@
+using System.Globalization;
+using RiskSim.Core.Engine;
+using RiskSim.Core.Model;
+using Spectre.Console;
+
+namespace RiskSim.Cli.Commands;
+
+/// <summary>Prints a run's results as terminal tables and plain sentences.</summary>
+public static class ConsoleSummary
+{
+    /// <summary>Writes the decision summary to <paramref name="output"/>.</summary>
+    public static void Write(RunResult result, string folder, TextWriter output)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = output == Console.Out && !Console.IsOutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
+        });
+        var s = result.Scenario;
+        string Money(double v) => MoneyFormat.Short(v, s.Currency);
+        string Pct(double p) => (p * 100).ToString(p is > 0 and < 0.01 or > 0.99 and < 1 ? "0.0" : "0", CultureInfo.InvariantCulture) + "%";
+
+        console.MarkupLine($"[bold]{Markup.Escape(s.Name)}[/]: {result.Trials:N0} trials, seed {result.Seed}");
+
+        var years = new Table().Title("Cumulative net savings").AddColumn("Year").AddColumn(new TableColumn("P10").RightAligned())
+            .AddColumn(new TableColumn("P50").RightAligned()).AddColumn(new TableColumn("P90").RightAligned())
+            .AddColumn(new TableColumn("Mean").RightAligned());
+        for (int t = 1; t <= s.HorizonYears; t++)
+        {
+            var r = result.Row(MetricNames.CumulativeNetSavings, t);
+            years.AddRow(s.YearLabel(t), Money(r.P10), Money(r.P50), Money(r.P90), Money(r.Mean));
+        }
+        console.Write(years);
+
+        var npv = result.Row(MetricNames.Npv);
+        var npvTable = new Table().Title($"Net present value ({(s.DiscountRate * 100).ToString("0.##", CultureInfo.InvariantCulture)}% real)")
+            .AddColumn("P5").AddColumn("P10").AddColumn("P25").AddColumn("P50").AddColumn("P75").AddColumn("P90").AddColumn("P95").AddColumn("Mean");
+        npvTable.AddRow(npv.PercentileValues.Select(Money).Append(Money(npv.Mean)).ToArray());
+        console.Write(npvTable);
+
+        var d = result.Decision;
+        var lines = new List<string>();
+        if (d.Target is { } target)
+        {
+            string year = s.YearLabel(target.ByYear);
+            lines.Add($"There is a {Pct(d.ProbabilityTargetMet!.Value)} chance that cumulative net savings reach {Money(target.CumulativeNetSavings)} by the end of {year}.");
+            lines.Add($"Reserve to cover the shortfall against that target: {Money(d.Reserve80!.Value)} for 80% confidence, {Money(d.Reserve90!.Value)} for 90%, {Money(d.Reserve95!.Value)} for 95%.");
+        }
+        lines.Add($"There is a {Pct(d.ProbabilityOfPayback)} chance that the programme pays back within {s.HorizonYears} years.");
+        var payback = result.Row(MetricNames.PaybackYear);
+        if (payback.Count > 0)
+        {
+            lines.Add($"When it pays back, the median payback year is {s.YearLabel((int)Math.Round(payback.P50))}.");
+        }
+        foreach (var p in d.PartnerExits)
+        {
+            lines.Add($"Chance that {Label(p.Name, p.PartnerId)} leaves within the horizon: {Pct(p.ProbabilityOfExit)}.");
+        }
+        foreach (var r in d.RiskFrequencies)
+        {
+            lines.Add($"Risk '{Label(r.Name, r.RiskId)}' happened in {Pct(r.Frequency)} of trials.");
+        }
+        var top = result.Sensitivity.Take(5).Select(x => $"{x.Input} ({Pct(x.Share)}{(x.Spearman < 0 ? ", lowers NPV" : "")})");
+        if (result.Sensitivity.Count > 0)
+        {
+            lines.Add($"Largest drivers of NPV: {string.Join("; ", top)}.");
+        }
+        foreach (string line in lines)
+        {
+            console.WriteLine(line);
+        }
+        console.WriteLine($"Results in {folder}");
+    }
+
+    private static string Label(string name, string id) => name.Length > 0 ? $"{name} ({id})" : id;
+}

@@ -1,0 +1,36 @@
+using System.CommandLine;
+using RiskSim.Cli.Commands;
+
+namespace RiskSim.Cli;
+
+/// <summary>Entry point of the <c>risksim</c> command.</summary>
+public static class Program
+{
+    /// <summary>Runs the command line and returns its exit code.</summary>
+    public static int Main(string[] args) => BuildRoot().Parse(args).Invoke();
+
+    /// <summary>The whole command tree (tested by parsing alone).</summary>
+    public static RootCommand BuildRoot()
+    {
+        var root = new RootCommand(
+            "RiskSim: Monte Carlo risk simulation of shared-service savings for section 151 officers.");
+        root.Subcommands.Add(RunCommand.Build());
+        return root;
+    }
+}
+
+/// <summary>Exit codes of every command.</summary>
+public static class ExitCodes
+{
+    /// <summary>Success.</summary>
+    public const int Ok = 0;
+
+    /// <summary>The run failed while simulating or writing results.</summary>
+    public const int Failed = 1;
+
+    /// <summary>Bad input: an invalid scenario, bad options or an unusable output folder.</summary>
+    public const int InvalidInput = 2;
+
+    /// <summary>Stopped by Ctrl+C.</summary>
+    public const int Cancelled = 130;
+}

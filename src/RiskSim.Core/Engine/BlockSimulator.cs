@@ -1,0 +1,285 @@
+using System.Runtime.CompilerServices;
+using RiskSim.Core.Sampling;
+
+namespace RiskSim.Core.Engine;
+
+/// <summary>Draws the inputs of a block and evaluates every trial in it (SPEC section 4).</summary>
+internal static class BlockSimulator
+{
+    /// <summary>Fills every input column of the block from its own stream (seed, input name, block).</summary>
+    public static void SampleInputs(BlockWorkspace w, ulong seed)
+    {
+        var model = w.Model;
+        int n = w.Count;
+        var u = w.Uniforms.AsSpan(0, n);
+        for (int i = 0; i < model.Inputs.Length; i++)
+        {
+            var dist = model.Inputs[i].Distribution;
+            if (dist.IsConstant)
+            {
+                w.Input(i).Fill(dist.SupportMin);
+                continue;
+            }
+            if (model.InCopula[i])
+            {
+                continue;
+            }
+            var stream = new RandomStream(seed, model.Keys[i], (ulong)w.BlockIndex);
+            stream.Fill(u);
+            dist.Quantiles(u, w.Input(i));
+        }
+        foreach (var group in model.Copulas)
+        {
+            SampleCopula(w, seed, group, u);
+        }
+    }
+
+    private static void SampleCopula(BlockWorkspace w, ulong seed, GaussianCopula group, Span<double> u)
+    {
+        var model = w.Model;
+        int n = w.Count, k = group.Members.Count, size = w.Size;
+        double[] eps = w.Normals;
+        for (int j = 0; j < k; j++)
+        {
+            var stream = new RandomStream(seed, model.Keys[group.Members[j]], (ulong)w.BlockIndex);
+            var column = eps.AsSpan(j * size, n);
+            for (int t = 0; t < n; t++)
+            {
+                column[t] = NormalMath.InvCdf(stream.NextOpenUnit());
+            }
+        }
+        double[] f = group.Factor;
+        for (int a = 0; a < k; a++)
+        {
+            int input = group.Members[a];
+            var dist = model.Inputs[input].Distribution;
+            if (dist.IsConstant)
+            {
+                continue;
+            }
+            for (int t = 0; t < n; t++)
+            {
+                double z = 0;
+                for (int b = 0; b < k; b++)
+                {
+                    z += f[a * k + b] * eps[b * size + t];
+                }
+                // Keep the uniform strictly inside (0, 1) so inverse CDFs stay finite.
+                u[t] = Math.Clamp(NormalMath.Cdf(z), 1e-300, 1 - 1e-16);
+            }
+            dist.Quantiles(u, w.Input(input));
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double RampIntegral(double x, double ramp)
+    {
+        // ∫_0^x ramp(u) du with ramp(u) = u/R on [0, R), 1 after.
+        if (x <= 0)
+        {
+            return 0;
+        }
+        if (x >= ramp)
+        {
+            return x - 0.5 * ramp;
+        }
+        return x * x / (2 * ramp);
+    }
+
+    /// <summary>Evaluates each trial of the block into the metric columns.</summary>
+    public static void Simulate(BlockWorkspace w, double target, int targetMetric)
+    {
+        var model = w.Model;
+        int n = w.Count, size = w.Size, h = model.H;
+        double horizon = h;
+        double[] v = w.Values, metrics = w.Metrics, gross = w.YearGross, cost = w.YearCost, cum = w.Cumulative;
+        double[] exitTimes = w.ExitTimes, exitLoss = w.ExitLoss;
+        int[] exitPartner = w.ExitPartner;
+        bool[] occurred = w.Occurred;
+        var partners = model.Partners;
+        var risks = model.Risks;
+        var workstreams = model.Workstreams;
+        double[] discount = model.Discount;
+        int targetMet = 0;
+
+        for (int i = 0; i < n; i++)
+        {
+            Array.Clear(gross);
+            Array.Clear(cost);
+
+            // Partners: exits within the horizon, sorted by time; exit costs at the exit.
+            int exits = 0;
+            for (int p = 0; p < partners.Length; p++)
+            {
+                var plan = partners[p];
+                if (plan.Notice < 0)
+                {
+                    w.ExitMonth[p * size + i] = double.NaN;
+                    continue;
+                }
+                double e = v[plan.Notice * size + i] + plan.NoticeYears;
+                if (e < horizon)
+                {
+                    w.ExitMonth[p * size + i] = e * 12;
+                    cost[(int)e] += v[plan.ExitCost * size + i];
+                    double loss = v[plan.SavingsLost * size + i];
+                    int at = exits++;
+                    while (at > 0 && exitTimes[at - 1] > e)
+                    {
+                        exitTimes[at] = exitTimes[at - 1];
+                        exitLoss[at] = exitLoss[at - 1];
+                        exitPartner[at] = exitPartner[at - 1];
+                        at--;
+                    }
+                    exitTimes[at] = e;
+                    exitLoss[at] = loss;
+                    exitPartner[at] = p;
+                }
+                else
+                {
+                    w.ExitMonth[p * size + i] = double.NaN;
+                }
+            }
+
+            // Risks: cost in their year when they occur.
+            for (int r = 0; r < risks.Length; r++)
+            {
+                var plan = risks[r];
+                bool occurs = v[plan.Occurs * size + i] >= 0.5;
+                occurred[r] = occurs;
+                if (occurs)
+                {
+                    cost[(int)v[plan.Year * size + i] - 1] += v[plan.Cost * size + i];
+                }
+            }
+
+            for (int wi = 0; wi < workstreams.Length; wi++)
+            {
+                var plan = workstreams[wi];
+                double delay = v[plan.Delay * size + i];
+                foreach (var (risk, input) in plan.RiskDelays)
+                {
+                    if (occurred[risk])
+                    {
+                        delay += v[input * size + i];
+                    }
+                }
+                double g = (plan.GoLiveMonths + delay) / 12.0;
+                w.GoLive[wi * size + i] = g * 12.0;
+                double saving = v[plan.Saving * size + i];
+                double ramp = plan.RampYears;
+
+                bool anyExit = false;
+                for (int k = 0; k < exits; k++)
+                {
+                    if ((plan.DependsOn & (1UL << exitPartner[k])) != 0)
+                    {
+                        anyExit = true;
+                        break;
+                    }
+                }
+
+                if (!anyExit)
+                {
+                    double previous = 0;
+                    for (int t = 1; t <= h; t++)
+                    {
+                        double now = RampIntegral(t - g, ramp);
+                        gross[t - 1] += saving * (now - previous);
+                        previous = now;
+                    }
+                }
+                else
+                {
+                    double previous = 0;
+                    for (int t = 1; t <= h; t++)
+                    {
+                        double now = SavingIntegral(t, g, ramp, plan.DependsOn, exits, exitTimes, exitLoss, exitPartner);
+                        gross[t - 1] += saving * (now - previous);
+                        previous = now;
+                    }
+                }
+
+                // Implementation cost spread evenly over [0, g); the part after the horizon is dropped.
+                double implementation = v[plan.Implementation * size + i];
+                if (g <= 0)
+                {
+                    cost[0] += implementation;
+                }
+                else
+                {
+                    double perYear = implementation / g;
+                    for (int t = 0; t < h && t < g; t++)
+                    {
+                        cost[t] += perYear * (Math.Min(t + 1, g) - t);
+                    }
+                }
+
+                if (g < horizon)
+                {
+                    double atGoLive = delay * v[plan.DelayCost * size + i];
+                    if (plan.Headcount >= 0)
+                    {
+                        double heads = Math.Max(0, Math.Floor(v[plan.Headcount * size + i] + 0.5));
+                        atGoLive += heads * v[plan.CostPerHead * size + i];
+                    }
+                    cost[(int)g] += atGoLive;
+                }
+            }
+
+            double npv = 0;
+            cum[0] = 0;
+            for (int t = 0; t < h; t++)
+            {
+                double net = gross[t] - cost[t];
+                cum[t + 1] = cum[t] + net;
+                npv += net * discount[t];
+                metrics[t * size + i] = gross[t];
+                metrics[(h + t) * size + i] = cost[t];
+                metrics[(2 * h + t) * size + i] = net;
+                metrics[(3 * h + t) * size + i] = cum[t + 1];
+            }
+            metrics[4 * h * size + i] = npv;
+            metrics[(4 * h + 1) * size + i] = cum[h];
+
+            int payback = 0;
+            if (cum[h] >= 0)
+            {
+                payback = h;
+                while (payback > 1 && cum[payback - 1] >= 0)
+                {
+                    payback--;
+                }
+            }
+            w.Payback[i] = payback;
+            if (targetMetric >= 0 && metrics[targetMetric * size + i] >= target)
+            {
+                targetMet++;
+            }
+        }
+        w.TargetMet = targetMet;
+    }
+
+    // ∫_0^τ ramp(u − g)·Π m_p(u) du with the multiplier stepping down at each dependent exit.
+    private static double SavingIntegral(double tau, double g, double ramp, ulong dependsOn,
+        int exits, double[] exitTimes, double[] exitLoss, int[] exitPartner)
+    {
+        double total = 0, multiplier = 1, start = 0;
+        for (int k = 0; k < exits; k++)
+        {
+            if ((dependsOn & (1UL << exitPartner[k])) == 0)
+            {
+                continue;
+            }
+            double end = exitTimes[k];
+            if (end >= tau)
+            {
+                break;
+            }
+            total += multiplier * (RampIntegral(end - g, ramp) - RampIntegral(start - g, ramp));
+            multiplier *= 1 - exitLoss[k];
+            start = end;
+        }
+        return total + multiplier * (RampIntegral(tau - g, ramp) - RampIntegral(start - g, ramp));
+    }
+}

@@ -1,0 +1,80 @@
+using RiskSim.Core.Sampling;
+
+namespace RiskSim.Core.Engine;
+
+/// <summary>
+/// Memory for one block of trials in structure-of-arrays form (one column per input and metric),
+/// allocated once and reused for every block a worker simulates.
+/// </summary>
+internal sealed class BlockWorkspace
+{
+    public BlockWorkspace(CompiledScenario model, int size)
+    {
+        Model = model;
+        Size = size;
+        Uniforms = new double[size];
+        Values = new double[model.Inputs.Length * size];
+        int maxGroup = model.Copulas.Count == 0 ? 0 : model.Copulas.Max(g => g.Members.Count);
+        Normals = new double[maxGroup * size];
+        Metrics = new double[model.MetricCount * size];
+        Payback = new int[size];
+        GoLive = new double[model.Workstreams.Length * size];
+        ExitMonth = new double[model.Partners.Length * size];
+        YearGross = new double[model.H];
+        YearCost = new double[model.H];
+        Cumulative = new double[model.H + 1];
+        ExitTimes = new double[model.Partners.Length];
+        ExitLoss = new double[model.Partners.Length];
+        ExitPartner = new int[model.Partners.Length];
+        Occurred = new bool[model.Risks.Length];
+        View = new TrialBlock(this);
+    }
+
+    public CompiledScenario Model { get; }
+
+    public int Size { get; }
+
+    public long FirstTrial { get; set; }
+
+    public int Count { get; set; }
+
+    public long BlockIndex { get; set; }
+
+    public double[] Uniforms { get; }
+
+    public double[] Values { get; }
+
+    public double[] Normals { get; }
+
+    public double[] Metrics { get; }
+
+    public int[] Payback { get; }
+
+    public double[] GoLive { get; }
+
+    public double[] ExitMonth { get; }
+
+    // Per-trial scratch.
+    public double[] YearGross { get; }
+
+    public double[] YearCost { get; }
+
+    public double[] Cumulative { get; }
+
+    public double[] ExitTimes { get; }
+
+    public double[] ExitLoss { get; }
+
+    public int[] ExitPartner { get; }
+
+    public bool[] Occurred { get; }
+
+
+    public int TargetMet { get; set; }
+
+    public TrialBlock View { get; }
+
+    public Span<double> Metric(int metric) => Metrics.AsSpan(metric * Size, Count);
+
+    public Span<double> Input(int input) => Values.AsSpan(input * Size, Count);
+}

@@ -1,0 +1,126 @@
+using RiskSim.Core.Model;
+using RiskSim.Core.Sampling;
+
+namespace RiskSim.Core.Engine;
+
+/// <summary>
+/// A scenario flattened for the hot loop: inputs by index, workstreams, partners and risks as arrays
+/// of indices into the block's input columns.
+/// </summary>
+internal sealed class CompiledScenario
+{
+    public CompiledScenario(Scenario scenario)
+    {
+        Scenario = scenario;
+        H = scenario.HorizonYears;
+        Discount = new double[H];
+        for (int t = 0; t < H; t++)
+        {
+            Discount[t] = Math.Pow(1 + scenario.DiscountRate, -t);
+        }
+        Inputs = InputCatalog.Of(scenario).ToArray();
+        Keys = Inputs.Select(i => RandomStream.KeyOf(i.Name)).ToArray();
+        var index = Inputs.Select((d, i) => (d.Name, i)).ToDictionary(x => x.Name, x => x.i);
+        var partnerIndex = scenario.Partners.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i);
+
+        Workstreams = scenario.Workstreams.Select((w, wi) => new WorkstreamPlan
+        {
+            Saving = index[$"{w.Id}.annual_saving"],
+            Delay = index[$"{w.Id}.delay_months"],
+            Implementation = index[$"{w.Id}.implementation_cost"],
+            DelayCost = index[$"{w.Id}.delay_cost_per_month"],
+            Headcount = w.Redundancy is null ? -1 : index[$"{w.Id}.redundancy.headcount"],
+            CostPerHead = w.Redundancy is null ? -1 : index[$"{w.Id}.redundancy.cost_per_head"],
+            GoLiveMonths = w.GoLiveMonth,
+            RampYears = w.RampMonths / 12.0,
+            DependsOn = w.DependsOn.Aggregate(0UL, (mask, id) => mask | (1UL << partnerIndex[id])),
+            RiskDelays = scenario.Risks
+                .SelectMany((r, ri) => r.Delays.Where(d => d.WorkstreamId == w.Id)
+                    .Select(d => (ri, index[$"{r.Id}.delay_months.{w.Id}"])))
+                .ToArray(),
+        }).ToArray();
+
+        Partners = scenario.Partners.Select(p => p.Withdrawal is null
+            ? new PartnerPlan { Notice = -1 }
+            : new PartnerPlan
+            {
+                Notice = index[$"{p.Id}.withdrawal"],
+                SavingsLost = index[$"{p.Id}.savings_lost"],
+                ExitCost = index[$"{p.Id}.exit_cost"],
+                NoticeYears = p.Withdrawal.NoticeMonths / 12.0,
+            }).ToArray();
+
+        Risks = scenario.Risks.Select(r => new RiskPlan
+        {
+            Occurs = index[$"{r.Id}.occurs"],
+            Year = index[$"{r.Id}.year"],
+            Cost = index[$"{r.Id}.cost"],
+        }).ToArray();
+
+        Copulas = GaussianCopula.Build(scenario.Correlations
+            .Select(c => (index[c.First], index[c.Second], c.Rank)).ToList());
+        var inCopula = new bool[Inputs.Length];
+        foreach (var g in Copulas)
+        {
+            foreach (int m in g.Members)
+            {
+                inCopula[m] = true;
+            }
+        }
+        InCopula = inCopula;
+        Uncertain = Enumerable.Range(0, Inputs.Length).Where(i => !Inputs[i].Distribution.IsConstant).ToArray();
+    }
+
+    public Scenario Scenario { get; }
+
+    /// <summary>Horizon in years.</summary>
+    public int H { get; }
+
+    /// <summary>Discount factor per year (index 0 = year 1).</summary>
+    public double[] Discount { get; }
+
+    public InputDefinition[] Inputs { get; }
+
+    public ulong[] Keys { get; }
+
+    public bool[] InCopula { get; }
+
+    /// <summary>Indices of inputs that are not constant.</summary>
+    public int[] Uncertain { get; }
+
+    public WorkstreamPlan[] Workstreams { get; }
+
+    public PartnerPlan[] Partners { get; }
+
+    public RiskPlan[] Risks { get; }
+
+    public IReadOnlyList<GaussianCopula> Copulas { get; }
+
+    /// <summary>Metrics per trial: gross, costs, net, cumulative per year, then npv and total.</summary>
+    public int MetricCount => 4 * H + 2;
+
+    public int NpvMetric => 4 * H;
+
+    public int TotalMetric => 4 * H + 1;
+
+    public int CumulativeMetric(int year) => 3 * H + year - 1;
+}
+
+internal sealed class WorkstreamPlan
+{
+    public int Saving, Delay, Implementation, DelayCost, Headcount, CostPerHead;
+    public double GoLiveMonths, RampYears;
+    public ulong DependsOn;
+    public (int Risk, int Input)[] RiskDelays = [];
+}
+
+internal sealed class PartnerPlan
+{
+    public int Notice, SavingsLost, ExitCost;
+    public double NoticeYears;
+}
+
+internal sealed class RiskPlan
+{
+    public int Occurs, Year, Cost;
+}

@@ -1,0 +1,120 @@
+using RiskSim.Core.Model;
+
+namespace RiskSim.Core.Engine;
+
+/// <summary>Names of the summary metrics (SPEC section 5).</summary>
+public static class MetricNames
+{
+    /// <summary>Gross savings in a year.</summary>
+    public const string GrossSavings = "gross_savings";
+
+    /// <summary>The five cost terms of a year.</summary>
+    public const string Costs = "costs";
+
+    /// <summary>Gross savings less costs in a year.</summary>
+    public const string NetSavings = "net_savings";
+
+    /// <summary>Net savings summed to the end of a year.</summary>
+    public const string CumulativeNetSavings = "cumulative_net_savings";
+
+    /// <summary>Discounted net savings over the horizon.</summary>
+    public const string Npv = "npv";
+
+    /// <summary>Undiscounted net savings over the horizon.</summary>
+    public const string TotalNetSavings = "total_net_savings";
+
+    /// <summary>First year from which cumulative net savings stay ≥ 0.</summary>
+    public const string PaybackYear = "payback_year";
+}
+
+/// <summary>One row of the summary table: the distribution of a metric in a year (or over the horizon).</summary>
+public sealed record SummaryRow(
+    string Metric, int? Year, long Count, double Mean, double Sd, double Min, double Max,
+    double P5, double P10, double P25, double P50, double P75, double P90, double P95)
+{
+    /// <summary>The reported percentiles in order p5..p95.</summary>
+    public IReadOnlyList<double> PercentileValues => [P5, P10, P25, P50, P75, P90, P95];
+}
+
+/// <summary>P(exit within the horizon) of one partner.</summary>
+public sealed record PartnerExitFigure(string PartnerId, string Name, double ProbabilityOfExit);
+
+/// <summary>Realised frequency of one risk.</summary>
+public sealed record RiskFrequencyFigure(string RiskId, string Name, double Frequency);
+
+/// <summary>The decision figures of SPEC section 5.</summary>
+/// <param name="Target">The target, or null when the scenario has none.</param>
+/// <param name="ProbabilityTargetMet">P(cumulative net savings ≥ target at the target year).</param>
+/// <param name="CumulativeAtTargetP20">20th percentile of cumulative net savings at the target year.</param>
+/// <param name="CumulativeAtTargetP10">10th percentile of cumulative net savings at the target year.</param>
+/// <param name="CumulativeAtTargetP5">5th percentile of cumulative net savings at the target year.</param>
+/// <param name="Reserve80">max(0, target − p20): reserve for 80% confidence.</param>
+/// <param name="Reserve90">max(0, target − p10).</param>
+/// <param name="Reserve95">max(0, target − p5).</param>
+/// <param name="ProbabilityOfPayback">P(payback within the horizon).</param>
+/// <param name="PartnerExits">Per partner with a withdrawal risk.</param>
+/// <param name="RiskFrequencies">Per risk.</param>
+public sealed record DecisionFigures(
+    SavingsTarget? Target,
+    double? ProbabilityTargetMet,
+    double? CumulativeAtTargetP20,
+    double? CumulativeAtTargetP10,
+    double? CumulativeAtTargetP5,
+    double? Reserve80,
+    double? Reserve90,
+    double? Reserve95,
+    double ProbabilityOfPayback,
+    IReadOnlyList<PartnerExitFigure> PartnerExits,
+    IReadOnlyList<RiskFrequencyFigure> RiskFrequencies);
+
+/// <summary>Spearman rank correlation of one uncertain input with NPV and its share of the total.</summary>
+/// <param name="Input">Dotted input name.</param>
+/// <param name="Role">What kind of input it is.</param>
+/// <param name="Owner">Workstream, partner or risk id.</param>
+/// <param name="Spearman">Rank correlation with NPV.</param>
+/// <param name="Share">ρ² / Σρ² over all uncertain inputs (tornado weight).</param>
+public sealed record SensitivityRow(string Input, InputRole Role, string Owner, double Spearman, double Share);
+
+/// <summary>How long each stage of a run took.</summary>
+public sealed record RunTimings(TimeSpan Simulation, TimeSpan Statistics, TimeSpan Sensitivity);
+
+/// <summary>The immutable outcome of one run; every writer only reads it.</summary>
+public sealed record RunResult
+{
+    /// <summary>The scenario simulated.</summary>
+    public required Scenario Scenario { get; init; }
+
+    /// <summary>Trials simulated.</summary>
+    public required long Trials { get; init; }
+
+    /// <summary>Master seed.</summary>
+    public required ulong Seed { get; init; }
+
+    /// <summary>Worker threads used (does not affect results).</summary>
+    public required int Threads { get; init; }
+
+    /// <summary>Rows per metric and year, then whole-horizon metrics.</summary>
+    public required IReadOnlyList<SummaryRow> Summary { get; init; }
+
+    /// <summary>Decision figures.</summary>
+    public required DecisionFigures Decision { get; init; }
+
+    /// <summary>Sensitivity of NPV to every uncertain input, largest share first.</summary>
+    public required IReadOnlyList<SensitivityRow> Sensitivity { get; init; }
+
+    /// <summary>Trials the sensitivity was computed on (the first ones of the run).</summary>
+    public required long SensitivityTrials { get; init; }
+
+    /// <summary>Largest certified error of any reported percentile, in percentile points.</summary>
+    public required double PercentileErrorBound { get; init; }
+
+    /// <summary>Whether an exact second pass was needed to meet the percentile accuracy.</summary>
+    public required bool ExactPercentilePass { get; init; }
+
+    /// <summary>Stage timings.</summary>
+    public required RunTimings Timings { get; init; }
+
+    /// <summary>The row for a metric and year (year null for whole-horizon metrics).</summary>
+    public SummaryRow Row(string metric, int? year = null) =>
+        Summary.First(r => r.Metric == metric && r.Year == year);
+}

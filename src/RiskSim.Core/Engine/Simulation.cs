@@ -1,0 +1,635 @@
+using System.Diagnostics;
+using RiskSim.Core.Model;
+using RiskSim.Core.Statistics;
+
+namespace RiskSim.Core.Engine;
+
+/// <summary>What to simulate and how.</summary>
+/// <param name="Trials">Number of trials, ≥ 1.</param>
+/// <param name="Seed">Master seed; with the scenario and trial count it fixes every result.</param>
+/// <param name="Threads">Worker threads; 0 means all cores. Never changes the results.</param>
+/// <param name="KeepTrials">How many of the first trials go to the trial sink (0 = none).</param>
+public sealed record SimulationOptions(long Trials, ulong Seed, int Threads = 0, long KeepTrials = 0)
+{
+    /// <summary>Trials per block: the unit of random streams, parallel work and ordered output.</summary>
+    public const int BlockSize = 4096;
+
+    /// <summary>Most trials the sensitivity analysis ranks (the first ones of the run).</summary>
+    public const int SensitivityTrials = 200_000;
+}
+
+/// <summary>Runs a scenario: the parallel, deterministic Monte Carlo engine.</summary>
+public static class Simulation
+{
+    /// <summary>Largest rank error tolerated for a reported percentile, as a fraction (0.05 percentile points).</summary>
+    public const double PercentileTolerance = 0.0005;
+
+    /// <summary>Simulates <paramref name="scenario"/> and summarises the result.</summary>
+    /// <param name="scenario">A validated scenario.</param>
+    /// <param name="options">Trials, seed, threads and how many trials to stream out.</param>
+    /// <param name="sink">Receives the first <see cref="SimulationOptions.KeepTrials"/> trials in order; may be null.</param>
+    /// <param name="progress">Told the number of trials done after each wave of blocks; may be null.</param>
+    /// <param name="cancellation">Stops the run between waves (throws <see cref="OperationCanceledException"/>).</param>
+    public static RunResult Run(Scenario scenario, SimulationOptions options, ITrialSink? sink = null,
+        IProgress<long>? progress = null, CancellationToken cancellation = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Trials, 1);
+        var model = new CompiledScenario(scenario);
+        var run = new RunState(model, options, sink);
+        var clock = Stopwatch.StartNew();
+        run.SimulateAll(progress, cancellation);
+        var simulated = clock.Elapsed;
+        clock.Restart();
+        var summary = run.Summarise(out double errorBound, out bool exactPass, out var decision, cancellation);
+        var statistics = clock.Elapsed;
+        clock.Restart();
+        var sensitivity = run.Sensitivity();
+        return new RunResult
+        {
+            Scenario = scenario,
+            Trials = options.Trials,
+            Seed = options.Seed,
+            Threads = run.Threads,
+            Summary = summary,
+            Decision = decision,
+            Sensitivity = sensitivity,
+            SensitivityTrials = run.SensitivityCount,
+            PercentileErrorBound = errorBound * 100,
+            ExactPercentilePass = exactPass,
+            Timings = new RunTimings(simulated, statistics, clock.Elapsed),
+        };
+    }
+
+    /// <summary>All mutable state of one run; lives only inside <see cref="Run"/>.</summary>
+    private sealed class RunState
+    {
+        private const int PilotTrials = 65536;
+        private readonly CompiledScenario _model;
+        private readonly SimulationOptions _options;
+        private readonly ITrialSink? _sink;
+        private readonly long _blocks;
+        private readonly BlockWorkspace[] _slots;
+        private readonly Moments[][] _blockMoments;
+        private readonly long[] _targetMet;
+        private readonly Worker[] _workers;
+        private readonly double _target;
+        private readonly int _targetMetric;
+        private readonly float[][] _sensitivityInputs;
+        private readonly double[] _sensitivityNpv;
+        private QuantileHistogram? _histogram;
+
+        public RunState(CompiledScenario model, SimulationOptions options, ITrialSink? sink)
+        {
+            _model = model;
+            _options = options;
+            _sink = sink;
+            _blocks = (options.Trials + SimulationOptions.BlockSize - 1) / SimulationOptions.BlockSize;
+            int threads = options.Threads > 0 ? options.Threads : Environment.ProcessorCount;
+            Threads = (int)Math.Max(1, Math.Min(threads, _blocks));
+            int slots = (int)Math.Min(_blocks, Math.Max(Threads * 4, PilotTrials / SimulationOptions.BlockSize));
+            _slots = new BlockWorkspace[slots];
+            for (int s = 0; s < slots; s++)
+            {
+                _slots[s] = new BlockWorkspace(model, SimulationOptions.BlockSize);
+            }
+            _blockMoments = new Moments[_blocks][];
+            _targetMet = new long[_blocks];
+            _workers = new Worker[Threads];
+            if (model.Scenario.Target is { } target)
+            {
+                _target = target.CumulativeNetSavings;
+                _targetMetric = model.CumulativeMetric(target.ByYear);
+            }
+            else
+            {
+                _targetMetric = -1;
+            }
+            SensitivityCount = (int)Math.Min(options.Trials, SimulationOptions.SensitivityTrials);
+            _sensitivityInputs = model.Uncertain.Select(_ => new float[SensitivityCount]).ToArray();
+            _sensitivityNpv = new double[SensitivityCount];
+        }
+
+        public int Threads { get; }
+
+        public int SensitivityCount { get; }
+
+        public void SimulateAll(IProgress<long>? progress, CancellationToken cancellation)
+        {
+            long next = 0;
+            bool first = true;
+            while (next < _blocks)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                int wave = (int)Math.Min(_slots.Length, _blocks - next);
+                for (int s = 0; s < wave; s++)
+                {
+                    var w = _slots[s];
+                    w.BlockIndex = next + s;
+                    w.FirstTrial = w.BlockIndex * SimulationOptions.BlockSize;
+                    w.Count = (int)Math.Min(SimulationOptions.BlockSize, _options.Trials - w.FirstTrial);
+                }
+                RunWave(wave, tally: !first);
+                if (first)
+                {
+                    // The first wave is the pilot: its values fix the histogram ranges, then are tallied.
+                    _histogram = PilotHistogram(wave);
+                    for (int t = 0; t < _workers.Length; t++)
+                    {
+                        _workers[t] = new Worker(_model, _histogram);
+                    }
+                    for (int s = 0; s < wave; s++)
+                    {
+                        Tally(_workers[0], _slots[s]);
+                    }
+                    first = false;
+                }
+                for (int s = 0; s < wave && _sink is not null; s++)
+                {
+                    var w = _slots[s];
+                    if (w.FirstTrial >= _options.KeepTrials)
+                    {
+                        break;
+                    }
+                    int count = w.Count;
+                    w.Count = (int)Math.Min(count, _options.KeepTrials - w.FirstTrial);
+                    _sink.Write(w.View);
+                    w.Count = count;
+                }
+                next += wave;
+                progress?.Report(Math.Min(_options.Trials, next * SimulationOptions.BlockSize));
+            }
+        }
+
+        private void RunWave(int wave, bool tally)
+        {
+            int cursor = -1;
+            void Work(int worker)
+            {
+                int s;
+                while ((s = Interlocked.Increment(ref cursor)) < wave)
+                {
+                    var w = _slots[s];
+                    BlockSimulator.SampleInputs(w, _options.Seed);
+                    BlockSimulator.Simulate(w, _target, _targetMetric);
+                    Record(w);
+                    if (tally)
+                    {
+                        Tally(_workers[worker], w);
+                    }
+                }
+            }
+            int threads = Math.Min(Threads, wave);
+            if (threads == 1)
+            {
+                Work(0);
+                return;
+            }
+            var tasks = new Task[threads - 1];
+            for (int t = 1; t < threads; t++)
+            {
+                int worker = t;
+                tasks[t - 1] = Task.Factory.StartNew(() => Work(worker), CancellationToken.None,
+                    TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            }
+            Work(0);
+            Task.WaitAll(tasks);
+        }
+
+        // Per-block results kept by block index, so merging order never depends on scheduling.
+        private void Record(BlockWorkspace w)
+        {
+            var moments = new Moments[_model.MetricCount];
+            for (int m = 0; m < moments.Length; m++)
+            {
+                moments[m] = Moments.Of(w.Metric(m));
+            }
+            _blockMoments[w.BlockIndex] = moments;
+            _targetMet[w.BlockIndex] = w.TargetMet;
+            if (w.FirstTrial < SensitivityCount)
+            {
+                int count = (int)Math.Min(w.Count, SensitivityCount - w.FirstTrial);
+                int offset = (int)w.FirstTrial;
+                var uncertain = _model.Uncertain;
+                for (int k = 0; k < uncertain.Length; k++)
+                {
+                    var source = w.Input(uncertain[k]);
+                    var destination = _sensitivityInputs[k];
+                    for (int i = 0; i < count; i++)
+                    {
+                        destination[offset + i] = (float)source[i];
+                    }
+                }
+                w.Metric(_model.NpvMetric)[..count].CopyTo(_sensitivityNpv.AsSpan(offset, count));
+            }
+        }
+
+        private static void Tally(Worker worker, BlockWorkspace w)
+        {
+            var h = worker.Histogram;
+            for (int m = 0; m < h.Metrics; m++)
+            {
+                h.AddAll(m, w.Metric(m));
+            }
+            foreach (int p in w.Payback.AsSpan(0, w.Count))
+            {
+                worker.Payback[p]++;
+            }
+            for (int p = 0; p < worker.Exits.Length; p++)
+            {
+                foreach (double e in w.ExitMonth.AsSpan(p * w.Size, w.Count))
+                {
+                    if (!double.IsNaN(e))
+                    {
+                        worker.Exits[p]++;
+                    }
+                }
+            }
+            for (int r = 0; r < worker.Occurrences.Length; r++)
+            {
+                foreach (double o in w.Input(w.Model.Risks[r].Occurs))
+                {
+                    if (o >= 0.5)
+                    {
+                        worker.Occurrences[r]++;
+                    }
+                }
+            }
+        }
+
+        private QuantileHistogram PilotHistogram(int wave)
+        {
+            int metrics = _model.MetricCount;
+            var low = new double[metrics];
+            var scale = new double[metrics];
+            int total = 0;
+            for (int s = 0; s < wave; s++)
+            {
+                total += _slots[s].Count;
+            }
+            var values = new double[total];
+            for (int m = 0; m < metrics; m++)
+            {
+                int at = 0;
+                for (int s = 0; s < wave; s++)
+                {
+                    var column = _slots[s].Metric(m);
+                    column.CopyTo(values.AsSpan(at));
+                    at += column.Length;
+                }
+                Array.Sort(values);
+                // A robust range from the pilot: the 0.1%..99.9% span, widened by half its width on each
+                // side; rarer values fall in the under/overflow slots, which keep exact min/max.
+                double lo = Percentiles.OfSorted(values, 0.001);
+                double hi = Percentiles.OfSorted(values, 0.999);
+                double pad = 0.5 * (hi - lo);
+                lo = Math.Max(values[0], lo - pad);
+                hi = Math.Min(values[^1], hi + pad);
+                if (!(hi > lo))
+                {
+                    lo = values[0] - 0.5;
+                    hi = values[^1] + 0.5;
+                }
+                low[m] = lo;
+                scale[m] = QuantileHistogram.Bins / (hi - lo) * (1 - 1e-12);
+            }
+            return new QuantileHistogram(low, scale);
+        }
+
+        public IReadOnlyList<SummaryRow> Summarise(out double errorBound, out bool exactPass,
+            out DecisionFigures decision, CancellationToken cancellation)
+        {
+            var model = _model;
+            var histogram = _workers[0].Histogram;
+            for (int t = 1; t < _workers.Length; t++)
+            {
+                histogram.Merge(_workers[t].Histogram);
+            }
+            var moments = new Moments[model.MetricCount];
+            for (int m = 0; m < moments.Length; m++)
+            {
+                moments[m] = Moments.Empty;
+            }
+            foreach (var block in _blockMoments)
+            {
+                for (int m = 0; m < moments.Length; m++)
+                {
+                    moments[m].Merge(block[m]);
+                }
+            }
+
+            long n = _options.Trials;
+            var probabilities = new List<double>(Percentiles.Reported);
+            if (model.Scenario.Target is not null)
+            {
+                probabilities.Add(0.20);
+            }
+
+            // Which order statistics each (metric, probability) needs, and where the histogram is not sure enough.
+            var requests = new List<(int Metric, double P, long Rank)>();
+            for (int m = 0; m < model.MetricCount; m++)
+            {
+                foreach (double p in probabilities)
+                {
+                    double h = (n - 1) * p;
+                    long k = (long)Math.Floor(h);
+                    requests.Add((m, p, k));
+                    if (k + 1 < n)
+                    {
+                        requests.Add((m, p, k + 1));
+                    }
+                }
+            }
+            var orderStats = new Dictionary<(int Metric, long Rank), double>();
+            var uncertainBins = new HashSet<(int Metric, int Slot)>();
+            long tolerance = (long)Math.Floor(PercentileTolerance * n);
+            long worst = 0;
+            foreach (var (metric, _, rank) in requests)
+            {
+                if (orderStats.ContainsKey((metric, rank)))
+                {
+                    continue;
+                }
+                var (value, slot, error) = histogram.OrderStatistic(metric, rank);
+                orderStats[(metric, rank)] = value;
+                if (error > tolerance)
+                {
+                    uncertainBins.Add((metric, slot));
+                }
+                else
+                {
+                    worst = Math.Max(worst, error);
+                }
+            }
+            exactPass = uncertainBins.Count > 0;
+            if (exactPass)
+            {
+                var exact = CollectExact(histogram, uncertainBins, cancellation);
+                foreach (var key in orderStats.Keys.ToList())
+                {
+                    int slot = histogram.OrderStatistic(key.Metric, key.Rank).Slot;
+                    if (exact.TryGetValue((key.Metric, slot), out var sorted))
+                    {
+                        orderStats[key] = sorted[(int)(key.Rank - histogram.CountBefore(key.Metric, slot))];
+                    }
+                }
+            }
+            errorBound = (double)worst / n;
+
+            double Percentile(int metric, double p)
+            {
+                double h = (n - 1) * p;
+                long k = (long)Math.Floor(h);
+                double lo = orderStats[(metric, k)];
+                return k + 1 < n ? lo + (h - k) * (orderStats[(metric, k + 1)] - lo) : lo;
+            }
+
+            SummaryRow Row(string name, int? year, int metric)
+            {
+                var mo = moments[metric];
+                var q = Percentiles.Reported.Select(p => Percentile(metric, p)).ToArray();
+                return new SummaryRow(name, year, mo.Count, mo.Mean, mo.Sd, mo.Min, mo.Max, q[0], q[1], q[2], q[3], q[4], q[5], q[6]);
+            }
+
+            int H = model.H;
+            var rows = new List<SummaryRow>();
+            string[] names = [MetricNames.GrossSavings, MetricNames.Costs, MetricNames.NetSavings, MetricNames.CumulativeNetSavings];
+            for (int kind = 0; kind < names.Length; kind++)
+            {
+                for (int t = 1; t <= H; t++)
+                {
+                    rows.Add(Row(names[kind], t, kind * H + t - 1));
+                }
+            }
+            rows.Add(Row(MetricNames.Npv, null, model.NpvMetric));
+            rows.Add(Row(MetricNames.TotalNetSavings, null, model.TotalMetric));
+
+            var payback = new long[H + 1];
+            foreach (var w in _workers)
+            {
+                for (int t = 0; t <= H; t++)
+                {
+                    payback[t] += w.Payback[t];
+                }
+            }
+            rows.Add(PaybackRow(payback));
+
+            var scenario = model.Scenario;
+            double? pTarget = null, p20 = null, p10 = null, p5 = null;
+            if (scenario.Target is { } target)
+            {
+                pTarget = (double)_targetMet.Sum() / n;
+                int metric = model.CumulativeMetric(target.ByYear);
+                p20 = Percentile(metric, 0.20);
+                p10 = Percentile(metric, 0.10);
+                p5 = Percentile(metric, 0.05);
+            }
+            double? Reserve(double? p) => p is double v ? Math.Max(0, scenario.Target!.CumulativeNetSavings - v) : null;
+            var exits = new List<PartnerExitFigure>();
+            for (int p = 0; p < scenario.Partners.Count; p++)
+            {
+                if (scenario.Partners[p].Withdrawal is not null)
+                {
+                    long count = _workers.Sum(w => w.Exits[p]);
+                    exits.Add(new PartnerExitFigure(scenario.Partners[p].Id, scenario.Partners[p].Name, (double)count / n));
+                }
+            }
+            var risks = scenario.Risks.Select((r, i) =>
+                new RiskFrequencyFigure(r.Id, r.Name, (double)_workers.Sum(w => w.Occurrences[i]) / n)).ToList();
+            decision = new DecisionFigures(scenario.Target, pTarget, p20, p10, p5,
+                Reserve(p20), Reserve(p10), Reserve(p5), (double)(n - payback[0]) / n, exits, risks);
+            return rows;
+        }
+
+        // Payback years are whole numbers: exact statistics from their counts.
+        private static SummaryRow PaybackRow(long[] counts)
+        {
+            long n = 0;
+            double sum = 0;
+            for (int t = 1; t < counts.Length; t++)
+            {
+                n += counts[t];
+                sum += (double)t * counts[t];
+            }
+            if (n == 0)
+            {
+                return new SummaryRow(MetricNames.PaybackYear, null, 0, double.NaN, double.NaN, double.NaN, double.NaN,
+                    double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
+            }
+            double mean = sum / n, m2 = 0;
+            int min = 0, max = 0;
+            for (int t = 1; t < counts.Length; t++)
+            {
+                if (counts[t] > 0)
+                {
+                    m2 += counts[t] * (t - mean) * (t - mean);
+                    min = min == 0 ? t : min;
+                    max = t;
+                }
+            }
+            double OrderStat(long rank)
+            {
+                long seen = 0;
+                for (int t = 1; t < counts.Length; t++)
+                {
+                    seen += counts[t];
+                    if (rank < seen)
+                    {
+                        return t;
+                    }
+                }
+                return max;
+            }
+            double Q(double p)
+            {
+                double h = (n - 1) * p;
+                long k = (long)Math.Floor(h);
+                double lo = OrderStat(k);
+                return k + 1 < n ? lo + (h - k) * (OrderStat(k + 1) - lo) : lo;
+            }
+            double sd = n > 1 ? Math.Sqrt(m2 / (n - 1)) : 0;
+            return new SummaryRow(MetricNames.PaybackYear, null, n, mean, sd, min, max,
+                Q(0.05), Q(0.10), Q(0.25), Q(0.50), Q(0.75), Q(0.90), Q(0.95));
+        }
+
+        // Re-simulates every block (same streams, same values) and keeps the values of the few bins
+        // whose order statistics the histogram could not pin down tightly enough.
+        private Dictionary<(int Metric, int Slot), double[]> CollectExact(QuantileHistogram histogram,
+            HashSet<(int Metric, int Slot)> bins, CancellationToken cancellation)
+        {
+            var byMetric = bins.GroupBy(b => b.Metric).ToDictionary(g => g.Key, g => g.Select(b => b.Slot).ToHashSet());
+            var found = new List<double>[Threads][];
+            var keys = bins.ToArray();
+            var index = keys.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i);
+            for (int t = 0; t < Threads; t++)
+            {
+                found[t] = keys.Select(_ => new List<double>()).ToArray();
+            }
+            long next = 0;
+            while (next < _blocks)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                int wave = (int)Math.Min(_slots.Length, _blocks - next);
+                int cursor = -1;
+                long start = next;
+                void Work(int worker)
+                {
+                    int s;
+                    while ((s = Interlocked.Increment(ref cursor)) < wave)
+                    {
+                        var w = _slots[s];
+                        w.BlockIndex = start + s;
+                        w.FirstTrial = w.BlockIndex * SimulationOptions.BlockSize;
+                        w.Count = (int)Math.Min(SimulationOptions.BlockSize, _options.Trials - w.FirstTrial);
+                        BlockSimulator.SampleInputs(w, _options.Seed);
+                        BlockSimulator.Simulate(w, _target, _targetMetric);
+                        foreach (var (metric, slots) in byMetric)
+                        {
+                            foreach (double v in w.Metric(metric))
+                            {
+                                int slot = histogram.SlotOf(metric, v);
+                                if (slots.Contains(slot))
+                                {
+                                    found[worker][index[(metric, slot)]].Add(v);
+                                }
+                            }
+                        }
+                    }
+                }
+                Parallel.For(0, Math.Min(Threads, wave), new ParallelOptions { MaxDegreeOfParallelism = Threads }, Work);
+                next += wave;
+            }
+            var result = new Dictionary<(int, int), double[]>();
+            for (int i = 0; i < keys.Length; i++)
+            {
+                var all = found.SelectMany(f => f[i]).ToArray();
+                Array.Sort(all);
+                result[keys[i]] = all;
+            }
+            return result;
+        }
+
+        public IReadOnlyList<SensitivityRow> Sensitivity()
+        {
+            var model = _model;
+            int count = SensitivityCount;
+            var npvRanks = Ranks(_sensitivityNpv.AsSpan(0, count));
+            var rho = new double[model.Uncertain.Length];
+            Parallel.For(0, rho.Length, new ParallelOptions { MaxDegreeOfParallelism = Threads }, k =>
+            {
+                var values = new double[count];
+                for (int i = 0; i < count; i++)
+                {
+                    values[i] = _sensitivityInputs[k][i];
+                }
+                rho[k] = Pearson(Ranks(values), npvRanks);
+            });
+            double total = rho.Sum(r => r * r);
+            return model.Uncertain
+                .Select((input, k) => new SensitivityRow(model.Inputs[input].Name, model.Inputs[input].Role,
+                    model.Inputs[input].Owner, rho[k], total > 0 ? rho[k] * rho[k] / total : 0))
+                .OrderByDescending(r => r.Share)
+                .ThenBy(r => r.Input, StringComparer.Ordinal)
+                .ToList();
+        }
+    }
+
+    /// <summary>Average ranks (1-based), ties sharing the mean of their positions.</summary>
+    internal static double[] Ranks(ReadOnlySpan<double> values)
+    {
+        int n = values.Length;
+        var keys = values.ToArray();
+        var order = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            order[i] = i;
+        }
+        Array.Sort(keys, order);
+        var ranks = new double[n];
+        int start = 0;
+        while (start < n)
+        {
+            int end = start + 1;
+            while (end < n && keys[end] == keys[start])
+            {
+                end++;
+            }
+            double rank = (start + end + 1) / 2.0;
+            for (int j = start; j < end; j++)
+            {
+                ranks[order[j]] = rank;
+            }
+            start = end;
+        }
+        return ranks;
+    }
+
+    /// <summary>Pearson correlation; 0 when either side is constant.</summary>
+    internal static double Pearson(double[] a, double[] b)
+    {
+        int n = a.Length;
+        if (n < 2)
+        {
+            return 0;
+        }
+        double ma = a.Average(), mb = b.Average(), sab = 0, saa = 0, sbb = 0;
+        for (int i = 0; i < n; i++)
+        {
+            double da = a[i] - ma, db = b[i] - mb;
+            sab += da * db;
+            saa += da * da;
+            sbb += db * db;
+        }
+        return saa > 0 && sbb > 0 ? sab / Math.Sqrt(saa * sbb) : 0;
+    }
+
+    private sealed class Worker(CompiledScenario model, QuantileHistogram template)
+    {
+        public QuantileHistogram Histogram { get; } = template.EmptyCopy();
+
+        public long[] Payback { get; } = new long[model.H + 1];
+
+        public long[] Exits { get; } = new long[model.Partners.Length];
+
+        public long[] Occurrences { get; } = new long[model.Risks.Length];
+    }
+}

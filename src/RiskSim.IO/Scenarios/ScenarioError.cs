@@ -1,0 +1,22 @@
+namespace RiskSim.IO.Scenarios;
+
+/// <summary>One problem found in a scenario file, with where it is.</summary>
+/// <param name="File">Path of the file as the user gave it.</param>
+/// <param name="Line">1-based line.</param>
+/// <param name="Column">1-based column.</param>
+/// <param name="Field">Dotted path of the key, e.g. <c>workstreams[ict].annual_saving</c>; empty for the whole file.</param>
+/// <param name="Message">What is wrong, in plain words.</param>
+public sealed record ScenarioError(string File, int Line, int Column, string Field, string Message)
+{
+    /// <inheritdoc />
+    public override string ToString() =>
+        Field.Length == 0 ? $"{File}:{Line}:{Column}: {Message}" : $"{File}:{Line}:{Column}: {Field}: {Message}";
+}
+
+/// <summary>Thrown when a scenario file cannot be used; carries every problem found.</summary>
+public sealed class ScenarioException(IReadOnlyList<ScenarioError> errors)
+    : Exception(string.Join(Environment.NewLine, errors))
+{
+    /// <summary>All problems, in file order.</summary>
+    public IReadOnlyList<ScenarioError> Errors { get; } = errors;
+}
