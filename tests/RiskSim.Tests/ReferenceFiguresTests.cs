@@ -1,0 +1,74 @@
+using System.Globalization;
+using RiskSim.Core.Engine;
+using RiskSim.IO.Scenarios;
+
+namespace RiskSim.Tests;
+
+/// <summary>
+/// The engine against figures from an independent implementation of the SPEC: with 2,000,000 trials
+/// every figure must land inside the reference interval (4·√2 standard errors, plus 0.05 percentile
+/// points for percentiles).
+/// </summary>
+public class ReferenceFiguresTests
+{
+    [Theory]
+    [InlineData("reference-simple", 20261123UL)]
+    [InlineData("reference-shared-ict", 7UL)]
+    public void Every_reference_figure_lands_inside_its_interval(string name, ulong seed)
+    {
+        var scenario = ScenarioReader.ReadFile(Path.Combine(TestPaths.SharedReference, name + ".yaml"));
+        var result = Simulation.Run(scenario, new SimulationOptions(2_000_000, seed));
+        var outside = new List<string>();
+        int checkedCount = 0;
+        foreach (string line in File.ReadLines(Path.Combine(TestPaths.SharedReference, name + ".expected.csv")).Skip(1))
+        {
+            string[] f = line.Split(',');
+            string metric = f[0], stat = f[2];
+            int? year = f[1].Length == 0 ? null : int.Parse(f[1], CultureInfo.InvariantCulture);
+            double low = double.Parse(f[4], CultureInfo.InvariantCulture);
+            double high = double.Parse(f[5], CultureInfo.InvariantCulture);
+            double actual = metric == "decision" ? Decision(result, stat) : Stat(result.Row(metric, year), stat);
+            checkedCount++;
+            // A tiny relative slack absorbs float rounding where low == high (point masses).
+            double slack = 1e-9 * Math.Max(1, Math.Abs(high));
+            if (!(actual >= low - slack && actual <= high + slack))
+            {
+                outside.Add($"{metric} {year} {stat}: {actual} not in [{low}, {high}]");
+            }
+        }
+        Assert.True(checkedCount > 50);
+        Assert.True(outside.Count == 0, string.Join(Environment.NewLine, outside));
+    }
+
+    private static double Stat(SummaryRow row, string stat) => stat switch
+    {
+        "mean" => row.Mean,
+        "sd" => row.Sd,
+        "p5" => row.P5,
+        "p10" => row.P10,
+        "p25" => row.P25,
+        "p50" => row.P50,
+        "p75" => row.P75,
+        "p90" => row.P90,
+        "p95" => row.P95,
+        _ => throw new ArgumentException(stat),
+    };
+
+    private static double Decision(RunResult result, string stat)
+    {
+        var d = result.Decision;
+        if (stat == "p_payback_within_horizon")
+        {
+            return d.ProbabilityOfPayback;
+        }
+        if (stat == "p_target_met")
+        {
+            return d.ProbabilityTargetMet!.Value;
+        }
+        if (stat.EndsWith(".exit", StringComparison.Ordinal))
+        {
+            return d.PartnerExits.Single(p => $"p_{p.PartnerId}.exit" == stat).ProbabilityOfExit;
+        }
+        return d.RiskFrequencies.Single(r => $"p_{r.RiskId}.occurred" == stat).Frequency;
+    }
+}
