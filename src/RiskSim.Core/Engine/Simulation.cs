@@ -77,6 +77,9 @@ public static class Simulation
         private readonly float[][] _sensitivityInputs;
         private readonly double[] _sensitivityNpv;
         private QuantileHistogram? _histogram;
+        private double[][]? _exactSorted;
+        private readonly List<double> _probabilities;
+        private CaptureBand[] _bands = [];
 
         public RunState(CompiledScenario model, SimulationOptions options, ITrialSink? sink)
         {
@@ -103,6 +106,11 @@ public static class Simulation
             else
             {
                 _targetMetric = -1;
+            }
+            _probabilities = new List<double>(Percentiles.Reported);
+            if (model.Scenario.Target is not null)
+            {
+                _probabilities.Add(0.20);
             }
             SensitivityCount = (int)Math.Min(options.Trials, SimulationOptions.SensitivityTrials);
             _sensitivityInputs = model.Uncertain.Select(_ => new float[SensitivityCount]).ToArray();
@@ -135,7 +143,7 @@ public static class Simulation
                     _histogram = PilotHistogram(wave);
                     for (int t = 0; t < _workers.Length; t++)
                     {
-                        _workers[t] = new Worker(_model, _histogram);
+                        _workers[t] = new Worker(_model, _histogram, _bands.Length);
                     }
                     for (int s = 0; s < wave; s++)
                     {
@@ -223,7 +231,7 @@ public static class Simulation
             }
         }
 
-        private static void Tally(Worker worker, BlockWorkspace w)
+        private void Tally(Worker worker, BlockWorkspace w)
         {
             var h = worker.Histogram;
             for (int m = 0; m < h.Metrics; m++)
@@ -233,6 +241,24 @@ public static class Simulation
             foreach (int p in w.Payback.AsSpan(0, w.Count))
             {
                 worker.Payback[p]++;
+            }
+            for (int b = 0; b < worker.BandValues.Length; b++)
+            {
+                var band = _bands[b];
+                var values = worker.BandValues[b];
+                long below = 0;
+                foreach (double v in w.Metric(band.Metric))
+                {
+                    if (v < band.Low)
+                    {
+                        below++;
+                    }
+                    else if (v <= band.High)
+                    {
+                        values.Add(v);
+                    }
+                }
+                worker.BandBelow[b] += below;
             }
             for (int p = 0; p < worker.Exits.Length; p++)
             {
@@ -261,12 +287,20 @@ public static class Simulation
             int metrics = _model.MetricCount;
             var low = new double[metrics];
             var scale = new double[metrics];
+            var atoms = new double[metrics][];
             int total = 0;
             for (int s = 0; s < wave; s++)
             {
                 total += _slots[s].Count;
             }
+            // When the pilot holds every trial, its sorted values give exact percentiles directly.
+            bool all = total == _options.Trials;
+            if (all)
+            {
+                _exactSorted = new double[metrics][];
+            }
             var values = new double[total];
+            var bands = new List<CaptureBand>();
             for (int m = 0; m < metrics; m++)
             {
                 int at = 0;
@@ -277,22 +311,56 @@ public static class Simulation
                     at += column.Length;
                 }
                 Array.Sort(values);
-                // A robust range from the pilot: the 0.1%..99.9% span, widened by half its width on each
-                // side; rarer values fall in the under/overflow slots, which keep exact min/max.
-                double lo = Percentiles.OfSorted(values, 0.001);
-                double hi = Percentiles.OfSorted(values, 0.999);
-                double pad = 0.5 * (hi - lo);
-                lo = Math.Max(values[0], lo - pad);
-                hi = Math.Min(values[^1], hi + pad);
-                if (!(hi > lo))
+                (low[m], scale[m], atoms[m]) = QuantileHistogram.RangeFromPilot(values);
+                if (!all)
                 {
-                    lo = values[0] - 0.5;
-                    hi = values[^1] + 0.5;
+                    bands.AddRange(CrowdedBands(m, values, low[m], scale[m], atoms[m]));
                 }
-                low[m] = lo;
-                scale[m] = QuantileHistogram.Bins / (hi - lo) * (1 - 1e-12);
+                if (all)
+                {
+                    _exactSorted![m] = (double[])values.Clone();
+                }
             }
-            return new QuantileHistogram(low, scale);
+            _bands = bands.ToArray();
+            return new QuantileHistogram(low, scale, atoms);
+        }
+
+        // Where the pilot shows a reported percentile in a bin too crowded for the histogram's rank
+        // guarantee (a spike of density, e.g. savings just starting to ramp up), the main pass also keeps
+        // every value in a band around the pilot's estimate, wide enough to hold the true percentile.
+        private IEnumerable<CaptureBand> CrowdedBands(int metric, double[] sorted, double low, double scale, double[] atoms)
+        {
+            int n = sorted.Length;
+            double width = 1 / scale;
+            foreach (double p in _probabilities)
+            {
+                double q = Percentiles.OfSorted(sorted, p);
+                if (Array.IndexOf(atoms, q) >= 0)
+                {
+                    continue;
+                }
+                double x = (q - low) * scale;
+                double binLow = low + (Math.Floor(x) - 1) * width;
+                double binHigh = low + (Math.Floor(x) + 2) * width;
+                int inside = CountBetween(sorted, binLow, binHigh);
+                bool crowded = x < 0 || x >= QuantileHistogram.Bins || inside > 0.3 * PercentileTolerance * n * 3;
+                if (!crowded)
+                {
+                    continue;
+                }
+                double delta = 5 * Math.Sqrt(p * (1 - p) / n) + 2.0 / n;
+                yield return new CaptureBand(metric, Percentiles.OfSorted(sorted, Math.Max(0, p - delta)),
+                    Percentiles.OfSorted(sorted, Math.Min(1, p + delta)));
+            }
+        }
+
+        private static int CountBetween(double[] sorted, double low, double high)
+        {
+            int a = Array.BinarySearch(sorted, low);
+            int b = Array.BinarySearch(sorted, high);
+            a = a < 0 ? ~a : a;
+            b = b < 0 ? ~b : b;
+            return b - a;
         }
 
         public IReadOnlyList<SummaryRow> Summarise(out double errorBound, out bool exactPass,
@@ -303,6 +371,14 @@ public static class Simulation
             for (int t = 1; t < _workers.Length; t++)
             {
                 histogram.Merge(_workers[t].Histogram);
+            }
+            var bandValues = new double[_bands.Length][];
+            var bandBelow = new long[_bands.Length];
+            for (int b = 0; b < _bands.Length; b++)
+            {
+                bandValues[b] = _workers.SelectMany(w => w.BandValues[b]).ToArray();
+                Array.Sort(bandValues[b]);
+                bandBelow[b] = _workers.Sum(w => w.BandBelow[b]);
             }
             var moments = new Moments[model.MetricCount];
             for (int m = 0; m < moments.Length; m++)
@@ -325,51 +401,55 @@ public static class Simulation
             }
 
             // Which order statistics each (metric, probability) needs, and where the histogram is not sure enough.
-            var requests = new List<(int Metric, double P, long Rank)>();
+            var orderStats = new Dictionary<(int Metric, long Rank), double>();
+            var located = new Dictionary<(int Metric, long Rank), (int Slot, long Index)>();
+            var uncertainBins = new HashSet<(int Metric, int Slot)>();
+            long tolerance = (long)Math.Floor(PercentileTolerance * n);
+            long worst = 0;
             for (int m = 0; m < model.MetricCount; m++)
             {
                 foreach (double p in probabilities)
                 {
-                    double h = (n - 1) * p;
-                    long k = (long)Math.Floor(h);
-                    requests.Add((m, p, k));
-                    if (k + 1 < n)
+                    long k = (long)Math.Floor((n - 1) * p);
+                    for (long rank = k; rank <= Math.Min(k + 1, n - 1); rank++)
                     {
-                        requests.Add((m, p, k + 1));
+                        if (orderStats.ContainsKey((m, rank)))
+                        {
+                            continue;
+                        }
+                        if (_exactSorted is not null)
+                        {
+                            orderStats[(m, rank)] = _exactSorted[m][rank];
+                            continue;
+                        }
+                        var (value, slot, index, error) = histogram.Locate(m, rank, moments[m].Min, moments[m].Max);
+                        if (error > 0 && FromBand(m, rank, bandValues, bandBelow) is double exactValue)
+                        {
+                            orderStats[(m, rank)] = exactValue;
+                            continue;
+                        }
+                        orderStats[(m, rank)] = value;
+                        located[(m, rank)] = (slot, index);
+                        if (error > tolerance)
+                        {
+                            uncertainBins.Add((m, slot)); if (Environment.GetEnvironmentVariable("RISKSIM_DEBUG") == "1") { Console.Error.WriteLine($"uncertain metric {m} p {p} rank {rank} slot {slot} err {error} value {value}"); }
+                        }
+                        else
+                        {
+                            worst = Math.Max(worst, error);
+                        }
                     }
-                }
-            }
-            var orderStats = new Dictionary<(int Metric, long Rank), double>();
-            var uncertainBins = new HashSet<(int Metric, int Slot)>();
-            long tolerance = (long)Math.Floor(PercentileTolerance * n);
-            long worst = 0;
-            foreach (var (metric, _, rank) in requests)
-            {
-                if (orderStats.ContainsKey((metric, rank)))
-                {
-                    continue;
-                }
-                var (value, slot, error) = histogram.OrderStatistic(metric, rank);
-                orderStats[(metric, rank)] = value;
-                if (error > tolerance)
-                {
-                    uncertainBins.Add((metric, slot));
-                }
-                else
-                {
-                    worst = Math.Max(worst, error);
                 }
             }
             exactPass = uncertainBins.Count > 0;
             if (exactPass)
             {
                 var exact = CollectExact(histogram, uncertainBins, cancellation);
-                foreach (var key in orderStats.Keys.ToList())
+                foreach (var (key, (slot, index)) in located)
                 {
-                    int slot = histogram.OrderStatistic(key.Metric, key.Rank).Slot;
                     if (exact.TryGetValue((key.Metric, slot), out var sorted))
                     {
-                        orderStats[key] = sorted[(int)(key.Rank - histogram.CountBefore(key.Metric, slot))];
+                        orderStats[key] = sorted[index];
                     }
                 }
             }
@@ -438,6 +518,18 @@ public static class Simulation
             decision = new DecisionFigures(scenario.Target, pTarget, p20, p10, p5,
                 Reserve(p20), Reserve(p10), Reserve(p5), (double)(n - payback[0]) / n, exits, risks);
             return rows;
+        }
+
+        private double? FromBand(int metric, long rank, double[][] bandValues, long[] bandBelow)
+        {
+            for (int b = 0; b < _bands.Length; b++)
+            {
+                if (_bands[b].Metric == metric && rank >= bandBelow[b] && rank < bandBelow[b] + bandValues[b].Length)
+                {
+                    return bandValues[b][rank - bandBelow[b]];
+                }
+            }
+            return null;
         }
 
         // Payback years are whole numbers: exact statistics from their counts.
@@ -527,7 +619,7 @@ public static class Simulation
                             foreach (double v in w.Metric(metric))
                             {
                                 int slot = histogram.SlotOf(metric, v);
-                                if (slots.Contains(slot))
+                                if (slots.Contains(slot) && !histogram.IsAtom(metric, v))
                                 {
                                     found[worker][index[(metric, slot)]].Add(v);
                                 }
@@ -622,8 +714,15 @@ public static class Simulation
         return saa > 0 && sbb > 0 ? sab / Math.Sqrt(saa * sbb) : 0;
     }
 
-    private sealed class Worker(CompiledScenario model, QuantileHistogram template)
+    /// <summary>A value range of one metric whose every value the main pass keeps.</summary>
+    private readonly record struct CaptureBand(int Metric, double Low, double High);
+
+    private sealed class Worker(CompiledScenario model, QuantileHistogram template, int bands)
     {
+        public List<double>[] BandValues { get; } = Enumerable.Range(0, bands).Select(_ => new List<double>()).ToArray();
+
+        public long[] BandBelow { get; } = new long[bands];
+
         public QuantileHistogram Histogram { get; } = template.EmptyCopy();
 
         public long[] Payback { get; } = new long[model.H + 1];

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using MathNet.Numerics;
 
 namespace RiskSim.Core.Sampling;
 
@@ -9,18 +8,54 @@ public static class NormalMath
     /// <summary>Standard normal density.</summary>
     public static double Pdf(double x) => Math.Exp(-0.5 * x * x) / Math.Sqrt(2 * Math.PI);
 
-    /// <summary>Standard normal CDF Φ(x).</summary>
+    /// <summary>
+    /// Standard normal CDF Φ(x), Hart's double-precision algorithm 5666 (as given by West, 2005):
+    /// absolute error below 1e-14 everywhere and small relative error in the tails.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Cdf(double x)
     {
-        if (double.IsNegativeInfinity(x))
+        if (double.IsNaN(x))
         {
-            return 0;
+            return double.NaN;
         }
-        if (double.IsPositiveInfinity(x))
+        double a = Math.Abs(x);
+        double tail;
+        if (a > 37)
         {
-            return 1;
+            tail = 0;
         }
-        return 0.5 * SpecialFunctions.Erfc(-x / Math.Sqrt(2));
+        else
+        {
+            double e = Math.Exp(-0.5 * a * a);
+            if (a < 7.07106781186547)
+            {
+                double num = 3.52624965998911E-02 * a + 0.700383064443688;
+                num = num * a + 6.37396220353165;
+                num = num * a + 33.912866078383;
+                num = num * a + 112.079291497871;
+                num = num * a + 221.213596169931;
+                num = num * a + 220.206867912376;
+                double den = 8.83883476483184E-02 * a + 1.75566716318264;
+                den = den * a + 16.064177579207;
+                den = den * a + 86.7807322029461;
+                den = den * a + 296.564248779674;
+                den = den * a + 637.333633378831;
+                den = den * a + 793.826512519948;
+                den = den * a + 440.413735824752;
+                tail = e * num / den;
+            }
+            else
+            {
+                double b = a + 0.65;
+                b = a + 4 / b;
+                b = a + 3 / b;
+                b = a + 2 / b;
+                b = a + 1 / b;
+                tail = e / b / 2.506628274631;
+            }
+        }
+        return x > 0 ? 1 - tail : tail;
     }
 
     /// <summary>

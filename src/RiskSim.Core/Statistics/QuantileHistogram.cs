@@ -1,40 +1,71 @@
 namespace RiskSim.Core.Statistics;
 
 /// <summary>
-/// Fine fixed-width histograms, one per metric, that keep per bin the count, the smallest and largest
-/// value and how many values equal the smallest. Order statistics are read back with a certified rank
-/// error: exact where a bin holds one distinct value (point masses such as "no saving yet"), otherwise
-/// bounded by the number of values in the bin.
+/// Fine fixed-width count histograms, one per metric, plus exact counts of the metric's point masses
+/// ("atoms": values such as 0 before any saving arrives, found in the pilot). Order statistics are read
+/// back with a certified rank error: exact on an atom, otherwise bounded by the count of the bin the
+/// rank falls in. Counts only, so each metric's table (64 KiB) stays in the core's cache.
 /// </summary>
 /// <remarks>Not thread safe: each worker owns one; <see cref="Merge"/> combines them (order-independent).</remarks>
 internal sealed class QuantileHistogram
 {
     internal const int Bins = 16384;
     private const int Slots = Bins + 2; // underflow, Bins, overflow
+    private const int MaxAtoms = 8;
     private readonly double[] _low;
     private readonly double[] _scale;
-    private readonly int[] _count;
-    private readonly int[] _atMin;
-    private readonly double[] _min;
-    private readonly double[] _max;
+    private readonly double[][] _atoms;
+    private readonly int[] _counts;
+    private readonly long[][] _atomCounts;
 
-    public QuantileHistogram(double[] low, double[] scale)
+    public QuantileHistogram(double[] low, double[] scale, double[][] atoms)
     {
         _low = low;
         _scale = scale;
-        int n = low.Length * Slots;
-        _count = new int[n];
-        _atMin = new int[n];
-        _min = new double[n];
-        _max = new double[n];
-        _min.AsSpan().Fill(double.PositiveInfinity);
-        _max.AsSpan().Fill(double.NegativeInfinity);
+        _atoms = atoms;
+        _counts = new int[low.Length * Slots];
+        _atomCounts = atoms.Select(a => new long[a.Length]).ToArray();
     }
 
     public int Metrics => _low.Length;
 
-    /// <summary>A histogram with the same ranges and no values.</summary>
-    public QuantileHistogram EmptyCopy() => new(_low, _scale);
+    /// <summary>A histogram with the same ranges and atoms and no values.</summary>
+    public QuantileHistogram EmptyCopy() => new(_low, _scale, _atoms);
+
+    /// <summary>
+    /// Range and atoms of a metric from sorted pilot values: the 0.1%..99.9% span widened by half its
+    /// width on each side (rarer values fall in the under/overflow slots), and every value repeated in
+    /// at least 0.05% of the pilot (at most eight, most frequent first).
+    /// </summary>
+    public static (double Low, double Scale, double[] Atoms) RangeFromPilot(ReadOnlySpan<double> sorted)
+    {
+        double lo = Percentiles.OfSorted(sorted, 0.001);
+        double hi = Percentiles.OfSorted(sorted, 0.999);
+        double pad = 0.5 * (hi - lo);
+        lo = Math.Max(sorted[0], lo - pad);
+        hi = Math.Min(sorted[^1], hi + pad);
+        if (!(hi > lo))
+        {
+            lo = sorted[0] - 0.5;
+            hi = sorted[^1] + 0.5;
+        }
+        var runs = new List<(double Value, int Run)>();
+        int minRun = Math.Max(2, (int)(0.0005 * sorted.Length));
+        int start = 0;
+        for (int i = 1; i <= sorted.Length; i++)
+        {
+            if (i == sorted.Length || sorted[i] != sorted[start])
+            {
+                if (i - start >= minRun)
+                {
+                    runs.Add((sorted[start], i - start));
+                }
+                start = i;
+            }
+        }
+        var atoms = runs.OrderByDescending(r => r.Run).Take(MaxAtoms).Select(r => r.Value).Order().ToArray();
+        return (lo, Bins / (hi - lo) * (1 - 1e-12), atoms);
+    }
 
     /// <summary>Slot of <paramref name="value"/> for <paramref name="metric"/>, 0..Bins+1.</summary>
     public int SlotOf(int metric, double value)
@@ -47,98 +78,93 @@ internal sealed class QuantileHistogram
         return x >= Bins ? Bins + 1 : 1 + (int)x;
     }
 
+    /// <summary>Whether <paramref name="value"/> is one of the metric's atoms (counted apart from the bins).</summary>
+    public bool IsAtom(int metric, double value) => Array.IndexOf(_atoms[metric], value) >= 0;
+
     public void AddAll(int metric, ReadOnlySpan<double> values)
     {
         double low = _low[metric], scale = _scale[metric];
-        int baseSlot = metric * Slots;
-        int[] count = _count, atMin = _atMin;
-        double[] min = _min, max = _max;
+        var counts = _counts.AsSpan(metric * Slots, Slots);
+        double[] atoms = _atoms[metric];
+        if (atoms.Length == 0)
+        {
+            foreach (double v in values)
+            {
+                double x = (v - low) * scale;
+                counts[!(x >= 0) ? 0 : x >= Bins ? Bins + 1 : 1 + (int)x]++;
+            }
+            return;
+        }
+        long[] atomCounts = _atomCounts[metric];
         foreach (double v in values)
         {
+            int a = Array.IndexOf(atoms, v);
+            if (a >= 0)
+            {
+                atomCounts[a]++;
+                continue;
+            }
             double x = (v - low) * scale;
-            int s = baseSlot + (!(x >= 0) ? 0 : x >= Bins ? Bins + 1 : 1 + (int)x);
-            count[s]++;
-            double m = min[s];
-            if (v < m)
-            {
-                min[s] = v;
-                atMin[s] = 1;
-            }
-            else if (v == m)
-            {
-                atMin[s]++;
-            }
-            if (v > max[s])
-            {
-                max[s] = v;
-            }
+            counts[!(x >= 0) ? 0 : x >= Bins ? Bins + 1 : 1 + (int)x]++;
         }
     }
 
     public void Merge(QuantileHistogram other)
     {
-        for (int s = 0; s < _count.Length; s++)
+        for (int s = 0; s < _counts.Length; s++)
         {
-            if (other._count[s] == 0)
+            _counts[s] += other._counts[s];
+        }
+        for (int m = 0; m < _atomCounts.Length; m++)
+        {
+            for (int a = 0; a < _atomCounts[m].Length; a++)
             {
-                continue;
+                _atomCounts[m][a] += other._atomCounts[m][a];
             }
-            _count[s] += other._count[s];
-            if (other._min[s] < _min[s])
-            {
-                _min[s] = other._min[s];
-                _atMin[s] = other._atMin[s];
-            }
-            else if (other._min[s] == _min[s])
-            {
-                _atMin[s] += other._atMin[s];
-            }
-            _max[s] = Math.Max(_max[s], other._max[s]);
         }
     }
 
     /// <summary>
-    /// Estimates the order statistic of 0-based rank <paramref name="rank"/> of a metric.
+    /// Finds the order statistic of 0-based rank <paramref name="rank"/> of a metric whose smallest
+    /// and largest values are <paramref name="min"/> and <paramref name="max"/>.
     /// </summary>
-    /// <returns>The estimate, its slot, and whether it is exact or within the bin's rank bound.</returns>
-    public (double Value, int Slot, long RankError) OrderStatistic(int metric, long rank)
+    /// <returns>
+    /// An estimate; the slot holding it (−1 for an atom, which is exact) with the rank within that
+    /// slot's non-atom values; and a bound on the rank error (the slot's count, 0 for an atom).
+    /// </returns>
+    public (double Value, int Slot, long IndexInSlot, long RankError) Locate(int metric, long rank, double min, double max)
     {
-        int baseSlot = metric * Slots;
+        double[] atoms = _atoms[metric];
+        long[] atomCounts = _atomCounts[metric];
+        int nextAtom = 0;
         long before = 0;
+        double low = _low[metric], width = 1 / _scale[metric];
         for (int s = 0; s < Slots; s++)
         {
-            int c = _count[baseSlot + s];
-            if (rank < before + c)
+            // Atoms come before the other values of their slot when they sit at or below its lower edge.
+            while (nextAtom < atoms.Length && SlotOf(metric, atoms[nextAtom]) == s)
+            {
+                long c = atomCounts[nextAtom];
+                if (rank < before + c)
+                {
+                    return (atoms[nextAtom], -1, 0, 0);
+                }
+                before += c;
+                nextAtom++;
+            }
+            int count = _counts[metric * Slots + s];
+            if (rank < before + count)
             {
                 long j = rank - before;
-                int i = baseSlot + s;
-                int atMin = _atMin[i];
-                if (j < atMin)
-                {
-                    return (_min[i], s, 0);
-                }
-                int rest = c - atMin;
-                if (rest == 1)
-                {
-                    return (_max[i], s, 0);
-                }
-                // The remaining values lie in (min, max]; spread them evenly by rank.
-                double frac = (double)(j - atMin + 1) / rest;
-                return (_min[i] + frac * (_max[i] - _min[i]), s, rest);
+                double lo = s == 0 ? min : low + (s - 1) * width;
+                double hi = s == Bins + 1 ? max : low + s * width;
+                lo = Math.Max(lo, min);
+                hi = Math.Min(hi, max);
+                double value = lo + (j + 0.5) / count * (hi - lo);
+                return (value, s, j, count);
             }
-            before += c;
+            before += count;
         }
         throw new ArgumentOutOfRangeException(nameof(rank));
-    }
-
-    /// <summary>Number of values of a metric before slot <paramref name="slot"/>.</summary>
-    public long CountBefore(int metric, int slot)
-    {
-        long before = 0;
-        for (int s = 0; s < slot; s++)
-        {
-            before += _count[metric * Slots + s];
-        }
-        return before;
     }
 }

@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using RiskSim.Core.Engine;
+using RiskSim.Core.Model;
+
+namespace RiskSim.Benchmarks;
+
+/// <summary>
+/// Times each stage of the per-block work on one thread (sampling, trial evaluation, per-block
+/// moments), to show where the engine's time goes. Run with <c>-- phases SCENARIO</c>.
+/// </summary>
+internal static class PhaseTimer
+{
+    public static void Run(Scenario scenario, int blocks)
+    {
+        var model = new CompiledScenario(scenario);
+        var w = new BlockWorkspace(model, SimulationOptions.BlockSize) { Count = SimulationOptions.BlockSize };
+        var sample = new Stopwatch();
+        var simulate = new Stopwatch();
+        var moments = new Stopwatch();
+        var tally = new Stopwatch();
+        var low = new double[model.MetricCount];
+        var scale = new double[model.MetricCount];
+        BlockSimulator.SampleInputs(w, 42);
+        BlockSimulator.Simulate(w, 0, -1);
+        for (int m = 0; m < model.MetricCount; m++)
+        {
+            var column = w.Metric(m).ToArray();
+            low[m] = column.Min();
+            scale[m] = Core.Statistics.QuantileHistogram.Bins / Math.Max(1e-9, 1.2 * (column.Max() - low[m]));
+        }
+        var histogram = new Core.Statistics.QuantileHistogram(low, scale, low.Select(_ => Array.Empty<double>()).ToArray());
+        for (int b = 0; b < blocks; b++)
+        {
+            w.BlockIndex = b;
+            sample.Start();
+            BlockSimulator.SampleInputs(w, 42);
+            sample.Stop();
+            simulate.Start();
+            BlockSimulator.Simulate(w, 0, -1);
+            simulate.Stop();
+            moments.Start();
+            for (int m = 0; m < model.MetricCount; m++)
+            {
+                _ = Core.Statistics.Moments.Of(w.Metric(m));
+            }
+            moments.Stop();
+            tally.Start();
+            for (int m = 0; m < model.MetricCount; m++)
+            {
+                histogram.AddAll(m, w.Metric(m));
+            }
+            tally.Stop();
+        }
+        double trials = (double)blocks * SimulationOptions.BlockSize;
+        Console.WriteLine($"{scenario.Name}: {model.Inputs.Length} inputs ({model.Uncertain.Length} uncertain), {model.MetricCount} metrics");
+        Console.WriteLine($"  sample   {sample.Elapsed.TotalNanoseconds / trials,8:F1} ns/trial");
+        Console.WriteLine($"  simulate {simulate.Elapsed.TotalNanoseconds / trials,8:F1} ns/trial");
+        Console.WriteLine($"  moments  {moments.Elapsed.TotalNanoseconds / trials,8:F1} ns/trial");
+        Console.WriteLine($"  tally    {tally.Elapsed.TotalNanoseconds / trials,8:F1} ns/trial");
+        var u = new double[SimulationOptions.BlockSize];
+        var values = new double[SimulationOptions.BlockSize];
+        foreach (int i in model.Uncertain)
+        {
+            var clock = Stopwatch.StartNew();
+            for (int b = 0; b < 200; b++)
+            {
+                var stream = new Core.Sampling.RandomStream(42, model.Keys[i], (ulong)b);
+                stream.Fill(u);
+                model.Inputs[i].Distribution.Quantiles(u, values);
+            }
+            Console.WriteLine($"    {model.Inputs[i].Name,-40} {model.Inputs[i].Distribution.GetType().Name,-28} {clock.Elapsed.TotalNanoseconds / (200.0 * u.Length),6:F1} ns{(model.InCopula[i] ? " (copula)" : "")}");
+        }
+    }
+}
