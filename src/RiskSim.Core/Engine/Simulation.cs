@@ -432,7 +432,7 @@ public static class Simulation
                         located[(m, rank)] = (slot, index);
                         if (error > tolerance)
                         {
-                            uncertainBins.Add((m, slot)); if (Environment.GetEnvironmentVariable("RISKSIM_DEBUG") == "1") { Console.Error.WriteLine($"uncertain metric {m} p {p} rank {rank} slot {slot} err {error} value {value}"); }
+                            uncertainBins.Add((m, slot));
                         }
                         else
                         {
