@@ -33,7 +33,7 @@ internal static class PhaseTimer
         {
             w.BlockIndex = b;
             sample.Start();
-            BlockSimulator.SampleInputs(w, 42);
+            BlockSimulator.SampleInputs(w, 42, full: false);
             sample.Stop();
             simulate.Start();
             BlockSimulator.Simulate(w, 0, -1);

@@ -7,30 +7,116 @@ namespace RiskSim.Core.Engine;
 internal static class BlockSimulator
 {
     /// <summary>Fills every input column of the block from its own stream (seed, input name, block).</summary>
-    public static void SampleInputs(BlockWorkspace w, ulong seed)
+    /// <param name="w">The block.</param>
+    /// <param name="seed">Master seed.</param>
+    /// <param name="full">
+    /// True to evaluate every input for every trial (trials kept for output or sensitivity); false to
+    /// skip the quantiles of conditional inputs where the trial never reads them (left as NaN). The
+    /// uniforms are drawn either way, so every value a trial reads is identical in both modes.
+    /// </param>
+    public static void SampleInputs(BlockWorkspace w, ulong seed, bool full = true)
     {
         var model = w.Model;
         int n = w.Count;
         var u = w.Uniforms.AsSpan(0, n);
-        for (int i = 0; i < model.Inputs.Length; i++)
+        for (int pass = 0; pass < 2; pass++)
         {
-            var dist = model.Inputs[i].Distribution;
-            if (dist.IsConstant)
+            for (int i = 0; i < model.Inputs.Length; i++)
             {
-                w.Input(i).Fill(dist.SupportMin);
-                continue;
+                var dist = model.Inputs[i].Distribution;
+                bool conditional = !full && model.ConditionOf[i] >= 0;
+                if (conditional != (pass == 1))
+                {
+                    continue;
+                }
+                if (dist.IsConstant)
+                {
+                    w.Input(i).Fill(dist.SupportMin);
+                    continue;
+                }
+                if (model.InCopula[i])
+                {
+                    continue;
+                }
+                var stream = new RandomStream(seed, model.Keys[i], (ulong)w.BlockIndex);
+                stream.Fill(u);
+                if (conditional)
+                {
+                    SampleWhereNeeded(w, model.ConditionOf[i], dist, u, w.Input(i));
+                }
+                else
+                {
+                    dist.Quantiles(u, w.Input(i));
+                }
             }
-            if (model.InCopula[i])
+            if (pass == 0)
             {
-                continue;
+                foreach (var group in model.Copulas)
+                {
+                    SampleCopula(w, seed, group, u);
+                }
+                if (!full)
+                {
+                    FindNeeded(w);
+                }
             }
-            var stream = new RandomStream(seed, model.Keys[i], (ulong)w.BlockIndex);
-            stream.Fill(u);
-            dist.Quantiles(u, w.Input(i));
         }
-        foreach (var group in model.Copulas)
+    }
+
+    // Which trials read the conditional inputs: those where the risk occurs or the partner leaves in time.
+    private static void FindNeeded(BlockWorkspace w)
+    {
+        var model = w.Model;
+        int n = w.Count, size = w.Size;
+        double[] v = w.Values;
+        for (int r = 0; r < model.Risks.Length; r++)
         {
-            SampleCopula(w, seed, group, u);
+            int[] needed = w.Needed[r];
+            int count = 0, occurs = model.Risks[r].Occurs * size;
+            for (int i = 0; i < n; i++)
+            {
+                needed[count] = i;
+                count += v[occurs + i] >= 0.5 ? 1 : 0;
+            }
+            w.NeededCount[r] = count;
+        }
+        double horizon = model.H;
+        for (int p = 0; p < model.Partners.Length; p++)
+        {
+            var plan = model.Partners[p];
+            int c = model.Risks.Length + p;
+            if (plan.Notice < 0)
+            {
+                w.NeededCount[c] = 0;
+                continue;
+            }
+            int[] needed = w.Needed[c];
+            int count = 0, notice = plan.Notice * size;
+            for (int i = 0; i < n; i++)
+            {
+                needed[count] = i;
+                count += v[notice + i] + plan.NoticeYears < horizon ? 1 : 0;
+            }
+            w.NeededCount[c] = count;
+        }
+    }
+
+    private static void SampleWhereNeeded(BlockWorkspace w, int condition, Model.Distribution dist,
+        ReadOnlySpan<double> u, Span<double> values)
+    {
+        int count = w.NeededCount[condition];
+        int[] needed = w.Needed[condition];
+        var gathered = w.Gathered.AsSpan(0, count);
+        var results = w.GatheredValues.AsSpan(0, count);
+        for (int k = 0; k < count; k++)
+        {
+            gathered[k] = u[needed[k]];
+        }
+        dist.Quantiles(gathered, results);
+        values.Fill(double.NaN);
+        for (int k = 0; k < count; k++)
+        {
+            values[needed[k]] = results[k];
         }
     }
 
@@ -169,35 +255,27 @@ internal static class BlockSimulator
                 double saving = v[plan.Saving * size + i];
                 double ramp = plan.RampYears;
 
-                bool anyExit = false;
-                for (int k = 0; k < exits; k++)
+                // Gross saving per year: the exact integral of saving·ramp·Π(1 − loss) between the
+                // year ends and the dependent partners' exits, walked in time order.
+                double accumulated = 0, previousRamp = 0, multiplier = 1, previousYear = 0;
+                int k = 0;
+                for (int t = 1; t <= h; t++)
                 {
-                    if ((plan.DependsOn & (1UL << exitPartner[k])) != 0)
+                    for (; k < exits && exitTimes[k] < t; k++)
                     {
-                        anyExit = true;
-                        break;
+                        if ((plan.DependsOn & (1UL << exitPartner[k])) != 0)
+                        {
+                            double atExit = RampIntegral(exitTimes[k] - g, ramp);
+                            accumulated += multiplier * (atExit - previousRamp);
+                            previousRamp = atExit;
+                            multiplier *= 1 - exitLoss[k];
+                        }
                     }
-                }
-
-                if (!anyExit)
-                {
-                    double previous = 0;
-                    for (int t = 1; t <= h; t++)
-                    {
-                        double now = RampIntegral(t - g, ramp);
-                        gross[t - 1] += saving * (now - previous);
-                        previous = now;
-                    }
-                }
-                else
-                {
-                    double previous = 0;
-                    for (int t = 1; t <= h; t++)
-                    {
-                        double now = SavingIntegral(t, g, ramp, plan.DependsOn, exits, exitTimes, exitLoss, exitPartner);
-                        gross[t - 1] += saving * (now - previous);
-                        previous = now;
-                    }
+                    double atYearEnd = RampIntegral(t - g, ramp);
+                    accumulated += multiplier * (atYearEnd - previousRamp);
+                    previousRamp = atYearEnd;
+                    gross[t - 1] += saving * (accumulated - previousYear);
+                    previousYear = accumulated;
                 }
 
                 // Implementation cost spread evenly over [0, g); the part after the horizon is dropped.
@@ -258,28 +336,5 @@ internal static class BlockSimulator
             }
         }
         w.TargetMet = targetMet;
-    }
-
-    // ∫_0^τ ramp(u − g)·Π m_p(u) du with the multiplier stepping down at each dependent exit.
-    private static double SavingIntegral(double tau, double g, double ramp, ulong dependsOn,
-        int exits, double[] exitTimes, double[] exitLoss, int[] exitPartner)
-    {
-        double total = 0, multiplier = 1, start = 0;
-        for (int k = 0; k < exits; k++)
-        {
-            if ((dependsOn & (1UL << exitPartner[k])) == 0)
-            {
-                continue;
-            }
-            double end = exitTimes[k];
-            if (end >= tau)
-            {
-                break;
-            }
-            total += multiplier * (RampIntegral(end - g, ramp) - RampIntegral(start - g, ramp));
-            multiplier *= 1 - exitLoss[k];
-            start = end;
-        }
-        return total + multiplier * (RampIntegral(tau - g, ramp) - RampIntegral(start - g, ramp));
     }
 }

@@ -28,6 +28,14 @@ internal sealed class BlockWorkspace
         ExitPartner = new int[model.Partners.Length];
         Occurred = new bool[model.Risks.Length];
         View = new TrialBlock(this);
+        Needed = new int[model.ConditionCount][];
+        NeededCount = new int[model.ConditionCount];
+        for (int c = 0; c < Needed.Length; c++)
+        {
+            Needed[c] = new int[size];
+        }
+        Gathered = new double[size];
+        GatheredValues = new double[size];
     }
 
     public CompiledScenario Model { get; }
@@ -73,6 +81,15 @@ internal sealed class BlockWorkspace
     public int TargetMet { get; set; }
 
     public TrialBlock View { get; }
+
+    /// <summary>Per condition, the trials of the block that need the conditional inputs.</summary>
+    public int[][] Needed { get; }
+
+    public int[] NeededCount { get; }
+
+    public double[] Gathered { get; }
+
+    public double[] GatheredValues { get; }
 
     public Span<double> Metric(int metric) => Metrics.AsSpan(metric * Size, Count);
 

@@ -69,6 +69,37 @@ internal sealed class CompiledScenario
         }
         InCopula = inCopula;
         Uncertain = Enumerable.Range(0, Inputs.Length).Where(i => !Inputs[i].Distribution.IsConstant).ToArray();
+
+        // Inputs read only when their risk occurs or their partner leaves within the horizon: outside
+        // the trials kept for output and sensitivity, their quantiles are evaluated only where needed.
+        var condition = new int[Inputs.Length];
+        Array.Fill(condition, -1);
+        for (int r = 0; r < Risks.Length; r++)
+        {
+            for (int i = 0; i < Inputs.Length; i++)
+            {
+                if (Inputs[i].Owner == scenario.Risks[r].Id && Inputs[i].Role is InputRole.RiskYear or InputRole.RiskCost or InputRole.RiskDelay
+                    && !inCopula[i] && !Inputs[Risks[r].Occurs].Distribution.IsConstant)
+                {
+                    condition[i] = r;
+                }
+            }
+        }
+        for (int p = 0; p < Partners.Length; p++)
+        {
+            if (Partners[p].Notice < 0)
+            {
+                continue;
+            }
+            foreach (int i in new[] { Partners[p].SavingsLost, Partners[p].ExitCost })
+            {
+                if (!inCopula[i])
+                {
+                    condition[i] = Risks.Length + p;
+                }
+            }
+        }
+        ConditionOf = condition;
     }
 
     public Scenario Scenario { get; }
@@ -84,6 +115,14 @@ internal sealed class CompiledScenario
     public ulong[] Keys { get; }
 
     public bool[] InCopula { get; }
+
+    /// <summary>
+    /// Per input, −1 when always needed; otherwise the condition under which the trial reads it:
+    /// a risk index r (the risk occurs) or Risks.Length + p (partner p leaves within the horizon).
+    /// </summary>
+    public int[] ConditionOf { get; }
+
+    public int ConditionCount => Risks.Length + Partners.Length;
 
     /// <summary>Indices of inputs that are not constant.</summary>
     public int[] Uncertain { get; }

@@ -78,7 +78,10 @@ public static class Simulation
         private readonly double[] _sensitivityNpv;
         private QuantileHistogram? _histogram;
         private double[][]? _exactSorted;
+        private readonly double[][] _pilot;
+        private int _pilotCount;
         private readonly List<double> _probabilities;
+        private readonly long _fullTrials;
         private CaptureBand[] _bands = [];
 
         public RunState(CompiledScenario model, SimulationOptions options, ITrialSink? sink)
@@ -89,7 +92,7 @@ public static class Simulation
             _blocks = (options.Trials + SimulationOptions.BlockSize - 1) / SimulationOptions.BlockSize;
             int threads = options.Threads > 0 ? options.Threads : Environment.ProcessorCount;
             Threads = (int)Math.Max(1, Math.Min(threads, _blocks));
-            int slots = (int)Math.Min(_blocks, Math.Max(Threads * 4, PilotTrials / SimulationOptions.BlockSize));
+            int slots = (int)Math.Min(_blocks, Threads * 8);
             _slots = new BlockWorkspace[slots];
             for (int s = 0; s < slots; s++)
             {
@@ -113,8 +116,11 @@ public static class Simulation
                 _probabilities.Add(0.20);
             }
             SensitivityCount = (int)Math.Min(options.Trials, SimulationOptions.SensitivityTrials);
+            _fullTrials = Math.Max(SensitivityCount, options.KeepTrials);
             _sensitivityInputs = model.Uncertain.Select(_ => new float[SensitivityCount]).ToArray();
             _sensitivityNpv = new double[SensitivityCount];
+            int pilot = (int)Math.Min(options.Trials, PilotTrials);
+            _pilot = Enumerable.Range(0, model.MetricCount).Select(_ => new double[pilot]).ToArray();
         }
 
         public int Threads { get; }
@@ -123,8 +129,11 @@ public static class Simulation
 
         public void SimulateAll(IProgress<long>? progress, CancellationToken cancellation)
         {
+            for (int t = 0; t < _workers.Length; t++)
+            {
+                _workers[t] = new Worker(_model);
+            }
             long next = 0;
-            bool first = true;
             while (next < _blocks)
             {
                 cancellation.ThrowIfCancellationRequested();
@@ -136,20 +145,17 @@ public static class Simulation
                     w.FirstTrial = w.BlockIndex * SimulationOptions.BlockSize;
                     w.Count = (int)Math.Min(SimulationOptions.BlockSize, _options.Trials - w.FirstTrial);
                 }
-                RunWave(wave, tally: !first);
-                if (first)
+                RunWave(wave);
+                next += wave;
+                if (_histogram is null && (next * SimulationOptions.BlockSize >= _pilot.Length || next == _blocks))
                 {
-                    // The first wave is the pilot: its values fix the histogram ranges, then are tallied.
-                    _histogram = PilotHistogram(wave);
-                    for (int t = 0; t < _workers.Length; t++)
+                    // The pilot (the first trials) fixes the histogram ranges; then its values are tallied.
+                    _histogram = PilotHistogram();
+                    foreach (var worker in _workers)
                     {
-                        _workers[t] = new Worker(_model, _histogram, _bands.Length);
+                        worker.StartTally(_histogram, _bands.Length);
                     }
-                    for (int s = 0; s < wave; s++)
-                    {
-                        Tally(_workers[0], _slots[s]);
-                    }
-                    first = false;
+                    TallyMetrics(_workers[0], (m, _) => _pilot[m].AsSpan(0, _pilotCount));
                 }
                 for (int s = 0; s < wave && _sink is not null; s++)
                 {
@@ -163,26 +169,35 @@ public static class Simulation
                     _sink.Write(w.View);
                     w.Count = count;
                 }
-                next += wave;
                 progress?.Report(Math.Min(_options.Trials, next * SimulationOptions.BlockSize));
             }
         }
 
-        private void RunWave(int wave, bool tally)
+        private void RunWave(int wave)
         {
             int cursor = -1;
+            bool tally = _histogram is not null;
             void Work(int worker)
             {
                 int s;
                 while ((s = Interlocked.Increment(ref cursor)) < wave)
                 {
                     var w = _slots[s];
-                    BlockSimulator.SampleInputs(w, _options.Seed);
+                    BlockSimulator.SampleInputs(w, _options.Seed, w.FirstTrial < _fullTrials);
                     BlockSimulator.Simulate(w, _target, _targetMetric);
                     Record(w);
+                    TallyCounts(_workers[worker], w);
                     if (tally)
                     {
-                        Tally(_workers[worker], w);
+                        TallyMetrics(_workers[worker], (m, _) => w.Metric(m));
+                    }
+                    else
+                    {
+                        for (int m = 0; m < _model.MetricCount; m++)
+                        {
+                            w.Metric(m).CopyTo(_pilot[m].AsSpan((int)w.FirstTrial));
+                        }
+                        Interlocked.Add(ref _pilotCount, w.Count);
                     }
                 }
             }
@@ -192,15 +207,7 @@ public static class Simulation
                 Work(0);
                 return;
             }
-            var tasks = new Task[threads - 1];
-            for (int t = 1; t < threads; t++)
-            {
-                int worker = t;
-                tasks[t - 1] = Task.Factory.StartNew(() => Work(worker), CancellationToken.None,
-                    TaskCreationOptions.LongRunning, TaskScheduler.Default);
-            }
-            Work(0);
-            Task.WaitAll(tasks);
+            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, Work);
         }
 
         // Per-block results kept by block index, so merging order never depends on scheduling.
@@ -231,23 +238,21 @@ public static class Simulation
             }
         }
 
-        private void Tally(Worker worker, BlockWorkspace w)
+        private delegate ReadOnlySpan<double> MetricColumn(int metric, int unused);
+
+        private void TallyMetrics(Worker worker, MetricColumn column)
         {
-            var h = worker.Histogram;
+            var h = worker.Histogram!;
             for (int m = 0; m < h.Metrics; m++)
             {
-                h.AddAll(m, w.Metric(m));
+                h.AddAll(m, column(m, 0));
             }
-            foreach (int p in w.Payback.AsSpan(0, w.Count))
-            {
-                worker.Payback[p]++;
-            }
-            for (int b = 0; b < worker.BandValues.Length; b++)
+            for (int b = 0; b < _bands.Length; b++)
             {
                 var band = _bands[b];
                 var values = worker.BandValues[b];
                 long below = 0;
-                foreach (double v in w.Metric(band.Metric))
+                foreach (double v in column(band.Metric, 0))
                 {
                     if (v < band.Low)
                     {
@@ -259,6 +264,14 @@ public static class Simulation
                     }
                 }
                 worker.BandBelow[b] += below;
+            }
+        }
+
+        private static void TallyCounts(Worker worker, BlockWorkspace w)
+        {
+            foreach (int p in w.Payback.AsSpan(0, w.Count))
+            {
+                worker.Payback[p]++;
             }
             for (int p = 0; p < worker.Exits.Length; p++)
             {
@@ -282,17 +295,13 @@ public static class Simulation
             }
         }
 
-        private QuantileHistogram PilotHistogram(int wave)
+        private QuantileHistogram PilotHistogram()
         {
             int metrics = _model.MetricCount;
             var low = new double[metrics];
             var scale = new double[metrics];
             var atoms = new double[metrics][];
-            int total = 0;
-            for (int s = 0; s < wave; s++)
-            {
-                total += _slots[s].Count;
-            }
+            int total = _pilotCount;
             // When the pilot holds every trial, its sorted values give exact percentiles directly.
             bool all = total == _options.Trials;
             if (all)
@@ -303,22 +312,16 @@ public static class Simulation
             var bands = new List<CaptureBand>();
             for (int m = 0; m < metrics; m++)
             {
-                int at = 0;
-                for (int s = 0; s < wave; s++)
-                {
-                    var column = _slots[s].Metric(m);
-                    column.CopyTo(values.AsSpan(at));
-                    at += column.Length;
-                }
+                _pilot[m].AsSpan(0, total).CopyTo(values);
                 Array.Sort(values);
                 (low[m], scale[m], atoms[m]) = QuantileHistogram.RangeFromPilot(values);
-                if (!all)
-                {
-                    bands.AddRange(CrowdedBands(m, values, low[m], scale[m], atoms[m]));
-                }
                 if (all)
                 {
                     _exactSorted![m] = (double[])values.Clone();
+                }
+                else
+                {
+                    bands.AddRange(CrowdedBands(m, values, low[m], scale[m], atoms[m]));
                 }
             }
             _bands = bands.ToArray();
@@ -367,10 +370,10 @@ public static class Simulation
             out DecisionFigures decision, CancellationToken cancellation)
         {
             var model = _model;
-            var histogram = _workers[0].Histogram;
+            var histogram = _workers[0].Histogram!;
             for (int t = 1; t < _workers.Length; t++)
             {
-                histogram.Merge(_workers[t].Histogram);
+                histogram.Merge(_workers[t].Histogram!);
             }
             var bandValues = new double[_bands.Length][];
             var bandBelow = new long[_bands.Length];
@@ -612,7 +615,7 @@ public static class Simulation
                         w.BlockIndex = start + s;
                         w.FirstTrial = w.BlockIndex * SimulationOptions.BlockSize;
                         w.Count = (int)Math.Min(SimulationOptions.BlockSize, _options.Trials - w.FirstTrial);
-                        BlockSimulator.SampleInputs(w, _options.Seed);
+                        BlockSimulator.SampleInputs(w, _options.Seed, full: false);
                         BlockSimulator.Simulate(w, _target, _targetMetric);
                         foreach (var (metric, slots) in byMetric)
                         {
@@ -717,18 +720,25 @@ public static class Simulation
     /// <summary>A value range of one metric whose every value the main pass keeps.</summary>
     private readonly record struct CaptureBand(int Metric, double Low, double High);
 
-    private sealed class Worker(CompiledScenario model, QuantileHistogram template, int bands)
+    private sealed class Worker(CompiledScenario model)
     {
-        public List<double>[] BandValues { get; } = Enumerable.Range(0, bands).Select(_ => new List<double>()).ToArray();
+        public QuantileHistogram? Histogram { get; private set; }
 
-        public long[] BandBelow { get; } = new long[bands];
+        public List<double>[] BandValues { get; private set; } = [];
 
-        public QuantileHistogram Histogram { get; } = template.EmptyCopy();
+        public long[] BandBelow { get; private set; } = [];
 
         public long[] Payback { get; } = new long[model.H + 1];
 
         public long[] Exits { get; } = new long[model.Partners.Length];
 
         public long[] Occurrences { get; } = new long[model.Risks.Length];
+
+        public void StartTally(QuantileHistogram template, int bands)
+        {
+            Histogram = template.EmptyCopy();
+            BandValues = Enumerable.Range(0, bands).Select(_ => new List<double>()).ToArray();
+            BandBelow = new long[bands];
+        }
     }
 }

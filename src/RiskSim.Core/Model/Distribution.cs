@@ -209,7 +209,7 @@ public sealed class UniformDistribution : Distribution
 public sealed class PertDistribution : Distribution
 {
     private const int Steps = 4096;
-    private const int GuideSize = 4096;
+    private const int GuideSize = 16384;
     private readonly double[] _cdf;
     private readonly int[] _guide;
 
