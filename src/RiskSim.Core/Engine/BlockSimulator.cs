@@ -258,9 +258,28 @@ internal static class BlockSimulator
                 // Gross saving per year: the exact integral of saving·ramp·Π(1 − loss) between the
                 // year ends and the dependent partners' exits, walked in time order.
                 double accumulated = 0, previousRamp = 0, multiplier = 1, previousYear = 0;
+                double rampedFrom = g + ramp;
+                double lastExit = double.NegativeInfinity;
+                for (int e = 0; e < exits; e++)
+                {
+                    if ((plan.DependsOn & (1UL << exitPartner[e])) != 0)
+                    {
+                        lastExit = exitTimes[e];
+                    }
+                }
                 int k = 0;
                 for (int t = 1; t <= h; t++)
                 {
+                    if (t - 1 >= rampedFrom && t - 1 > lastExit)
+                    {
+                        // Fully ramped and no exit left: every remaining year gets the same saving.
+                        double steady = saving * multiplier;
+                        for (; t <= h; t++)
+                        {
+                            gross[t - 1] += steady;
+                        }
+                        break;
+                    }
                     for (; k < exits && exitTimes[k] < t; k++)
                     {
                         if ((plan.DependsOn & (1UL << exitPartner[k])) != 0)

@@ -75,6 +75,32 @@ public sealed record DecisionFigures(
 /// <param name="Share">ρ² / Σρ² over all uncertain inputs (tornado weight).</param>
 public sealed record SensitivityRow(string Input, InputRole Role, string Owner, double Spearman, double Share);
 
+/// <summary>
+/// The deterministic "plan": one trial with every input at its most likely value (PERT and triangular
+/// modes, normal means, the likeliest discrete value), no partner leaving, and each risk occurring only
+/// if it is more likely than not. It stands for the business case's own profile.
+/// </summary>
+/// <param name="GrossSavings">Per year (index 0 = year 1).</param>
+/// <param name="Costs">Per year.</param>
+/// <param name="NetSavings">Per year.</param>
+/// <param name="CumulativeNetSavings">Per year.</param>
+/// <param name="Npv">Discounted net savings.</param>
+/// <param name="PaybackYear">First year from which cumulative stays ≥ 0, or null.</param>
+public sealed record PlanCase(IReadOnlyList<double> GrossSavings, IReadOnlyList<double> Costs, IReadOnlyList<double> NetSavings,
+    IReadOnlyList<double> CumulativeNetSavings, double Npv, int? PaybackYear);
+
+/// <summary>What one partner's withdrawal does to NPV, from the trials used for sensitivity.</summary>
+/// <param name="PartnerId">Partner id.</param>
+/// <param name="Name">Partner name.</param>
+/// <param name="ProbabilityOfExit">P(exit within the horizon) over the whole run.</param>
+/// <param name="TrialsWithExit">Sensitivity trials in which the partner left.</param>
+/// <param name="MedianNpvIfExit">Median NPV of those trials (NaN when none).</param>
+/// <param name="MedianNpvIfStays">Median NPV of the trials where it stayed (NaN when none).</param>
+/// <param name="MeanNpvIfExit">Mean NPV when it left.</param>
+/// <param name="MeanNpvIfStays">Mean NPV when it stayed.</param>
+public sealed record PartnerExposure(string PartnerId, string Name, double ProbabilityOfExit, long TrialsWithExit,
+    double MedianNpvIfExit, double MedianNpvIfStays, double MeanNpvIfExit, double MeanNpvIfStays);
+
 /// <summary>How long each stage of a run took.</summary>
 public sealed record RunTimings(TimeSpan Simulation, TimeSpan Statistics, TimeSpan Sensitivity);
 
@@ -110,6 +136,15 @@ public sealed record RunResult
 
     /// <summary>Whether an exact second pass was needed to meet the percentile accuracy.</summary>
     public required bool ExactPercentilePass { get; init; }
+
+    /// <summary>NPV quantiles at p = 0, 0.005, …, 1 (201 values) for histograms and S-curves.</summary>
+    public required IReadOnlyList<double> NpvQuantiles { get; init; }
+
+    /// <summary>The deterministic most-likely case.</summary>
+    public required PlanCase Plan { get; init; }
+
+    /// <summary>Per partner with a withdrawal risk, NPV with and without its exit.</summary>
+    public required IReadOnlyList<PartnerExposure> PartnerExposures { get; init; }
 
     /// <summary>Stage timings.</summary>
     public required RunTimings Timings { get; init; }

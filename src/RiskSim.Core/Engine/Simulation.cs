@@ -44,6 +44,7 @@ public static class Simulation
         var statistics = clock.Elapsed;
         clock.Restart();
         var sensitivity = run.Sensitivity();
+        var exposures = run.PartnerExposures(decision);
         return new RunResult
         {
             Scenario = scenario,
@@ -53,6 +54,9 @@ public static class Simulation
             Summary = summary,
             Decision = decision,
             Sensitivity = sensitivity,
+            NpvQuantiles = run.NpvQuantiles,
+            Plan = PlanOf(model),
+            PartnerExposures = exposures,
             SensitivityTrials = run.SensitivityCount,
             PercentileErrorBound = errorBound * 100,
             ExactPercentilePass = exactPass,
@@ -126,6 +130,40 @@ public static class Simulation
         public int Threads { get; }
 
         public int SensitivityCount { get; }
+
+        public IReadOnlyList<double> NpvQuantiles { get; private set; } = [];
+
+        public IReadOnlyList<PartnerExposure> PartnerExposures(DecisionFigures decision)
+        {
+            var model = _model;
+            var result = new List<PartnerExposure>();
+            int count = SensitivityCount;
+            for (int p = 0; p < model.Partners.Length; p++)
+            {
+                var plan = model.Partners[p];
+                if (plan.Notice < 0)
+                {
+                    continue;
+                }
+                int k = Array.IndexOf(model.Uncertain, plan.Notice);
+                double constant = model.Inputs[plan.Notice].Distribution.SupportMin;
+                var exit = new List<double>();
+                var stay = new List<double>();
+                for (int i = 0; i < count; i++)
+                {
+                    double notice = k >= 0 ? _sensitivityInputs[k][i] : constant;
+                    (notice + plan.NoticeYears < model.H ? exit : stay).Add(_sensitivityNpv[i]);
+                }
+                exit.Sort();
+                stay.Sort();
+                var partner = model.Scenario.Partners[p];
+                double probability = decision.PartnerExits.First(x => x.PartnerId == partner.Id).ProbabilityOfExit;
+                result.Add(new PartnerExposure(partner.Id, partner.Name, probability, exit.Count,
+                    Percentiles.OfSorted(exit.ToArray(), 0.5), Percentiles.OfSorted(stay.ToArray(), 0.5),
+                    exit.Count > 0 ? exit.Average() : double.NaN, stay.Count > 0 ? stay.Average() : double.NaN));
+            }
+            return result;
+        }
 
         public void SimulateAll(IProgress<long>? progress, CancellationToken cancellation)
         {
@@ -457,6 +495,14 @@ public static class Simulation
                 }
             }
             errorBound = (double)worst / n;
+            NpvQuantiles = Enumerable.Range(0, 201).Select(i =>
+            {
+                long rank = (long)Math.Round((n - 1) * (i / 200.0));
+                int npv = model.NpvMetric;
+                return _exactSorted is not null
+                    ? _exactSorted[npv][rank]
+                    : histogram.Locate(npv, rank, moments[npv].Min, moments[npv].Max).Value;
+            }).ToArray();
 
             double Percentile(int metric, double p)
             {
@@ -666,6 +712,21 @@ public static class Simulation
                 .ThenBy(r => r.Input, StringComparer.Ordinal)
                 .ToList();
         }
+    }
+
+    /// <summary>The deterministic most-likely case (see <see cref="PlanCase"/>).</summary>
+    private static PlanCase PlanOf(CompiledScenario model)
+    {
+        var w = new BlockWorkspace(model, 1) { Count = 1 };
+        for (int i = 0; i < model.Inputs.Length; i++)
+        {
+            w.Values[i] = model.Inputs[i].Distribution.MostLikely;
+        }
+        BlockSimulator.Simulate(w, 0, -1);
+        int h = model.H;
+        double[] Column(int kind) => Enumerable.Range(0, h).Select(t => w.Metrics[kind * h + t]).ToArray();
+        return new PlanCase(Column(0), Column(1), Column(2), Column(3), w.Metrics[model.NpvMetric],
+            w.Payback[0] == 0 ? null : w.Payback[0]);
     }
 
     /// <summary>Average ranks (1-based), ties sharing the mean of their positions.</summary>

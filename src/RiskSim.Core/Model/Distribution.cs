@@ -23,6 +23,9 @@ public abstract class Distribution
     /// <summary>Highest value the distribution can produce (may be +∞).</summary>
     public abstract double SupportMax { get; }
 
+    /// <summary>The most likely value (the mode), used for the deterministic "plan" case.</summary>
+    public abstract double MostLikely { get; }
+
     /// <summary>True when every draw gives the same value.</summary>
     public bool IsConstant => SupportMin == SupportMax;
 
@@ -53,6 +56,9 @@ public sealed class ConstantDistribution(double value) : Distribution
 {
     /// <summary>The value.</summary>
     public double Value { get; } = value;
+
+    /// <inheritdoc />
+    public override double MostLikely => Value;
 
     /// <inheritdoc />
     public override double Mean => Value;
@@ -105,6 +111,9 @@ public sealed class TriangularDistribution : Distribution
 
     /// <summary>Upper bound.</summary>
     public double Max { get; }
+
+    /// <inheritdoc />
+    public override double MostLikely => Mode;
 
     /// <inheritdoc />
     public override double Mean => (Min + Mode + Max) / 3;
@@ -164,6 +173,9 @@ public sealed class UniformDistribution : Distribution
 
     /// <summary>Upper bound.</summary>
     public double Max { get; }
+
+    /// <inheritdoc />
+    public override double MostLikely => (Min + Max) / 2;
 
     /// <inheritdoc />
     public override double Mean => (Min + Max) / 2;
@@ -266,6 +278,9 @@ public sealed class PertDistribution : Distribution
 
     /// <summary>Second Beta shape parameter.</summary>
     public double Beta { get; }
+
+    /// <inheritdoc />
+    public override double MostLikely => Mode;
 
     /// <inheritdoc />
     public override double Mean => Min + (Max - Min) * Alpha / (Alpha + Beta);
@@ -372,6 +387,9 @@ public sealed class NormalDistribution : Distribution
     public double TruncateMax { get; }
 
     private bool IsTruncated => !double.IsNegativeInfinity(TruncateMin) || !double.IsPositiveInfinity(TruncateMax);
+
+    /// <inheritdoc />
+    public override double MostLikely => Math.Clamp(Location, TruncateMin, TruncateMax);
 
     /// <inheritdoc />
     public override double Mean
@@ -488,6 +506,9 @@ public sealed class LogNormalDistribution : Distribution
     public double Sd { get; }
 
     /// <inheritdoc />
+    public override double MostLikely => Sd == 0 ? ArithmeticMean : Math.Exp(_mu - _sigma * _sigma);
+
+    /// <inheritdoc />
     public override double Mean => ArithmeticMean;
 
     /// <inheritdoc />
@@ -544,13 +565,33 @@ public sealed class DiscreteDistribution : Distribution
             _cumulative[i] = acc;
         }
         _cumulative[^1] = double.PositiveInfinity;
+        _equalWeights = Weights.All(w => w == Weights[0]);
     }
+
+    private readonly bool _equalWeights;
 
     /// <summary>Distinct values in ascending order.</summary>
     public IReadOnlyList<double> Values => _values;
 
     /// <summary>Normalised probabilities matching <see cref="Values"/>.</summary>
     public IReadOnlyList<double> Weights { get; }
+
+    /// <inheritdoc />
+    public override double MostLikely
+    {
+        get
+        {
+            int best = 0;
+            for (int i = 1; i < _values.Length; i++)
+            {
+                if (Weights[i] > Weights[best])
+                {
+                    best = i;
+                }
+            }
+            return _values[best];
+        }
+    }
 
     /// <inheritdoc />
     public override double Mean
@@ -589,12 +630,52 @@ public sealed class DiscreteDistribution : Distribution
     /// <inheritdoc />
     public override double Quantile(double u)
     {
+        if (_equalWeights)
+        {
+            return _values[Math.Min((int)(u * _values.Length), _values.Length - 1)];
+        }
         int i = 0;
         while (u >= _cumulative[i])
         {
             i++;
         }
         return _values[i];
+    }
+
+    /// <inheritdoc />
+    public override void Quantiles(ReadOnlySpan<double> u, Span<double> values)
+    {
+        double[] v = _values, cumulative = _cumulative;
+        int last = v.Length - 1;
+        if (_equalWeights)
+        {
+            double n = v.Length;
+            for (int i = 0; i < u.Length; i++)
+            {
+                values[i] = v[Math.Min((int)(u[i] * n), last)];
+            }
+            return;
+        }
+        if (v.Length == 2)
+        {
+            double cut = cumulative[0], low = v[0], high = v[1];
+            for (int i = 0; i < u.Length; i++)
+            {
+                values[i] = u[i] >= cut ? high : low;
+            }
+            return;
+        }
+        for (int i = 0; i < u.Length; i++)
+        {
+            // Branch-free count of the cumulative weights at or below u (the last is +∞).
+            double x = u[i];
+            int k = 0;
+            for (int j = 0; j < last; j++)
+            {
+                k += x >= cumulative[j] ? 1 : 0;
+            }
+            values[i] = v[k];
+        }
     }
 
     /// <inheritdoc />
@@ -628,6 +709,9 @@ public sealed class AnnualHazardDistribution : Distribution
 
     /// <summary>Hazard rate λ per year.</summary>
     public double Rate { get; }
+
+    /// <summary>The plan assumes the partner stays (no notice ever) unless withdrawal is certain.</summary>
+    public override double MostLikely => double.IsPositiveInfinity(Rate) ? 0 : double.PositiveInfinity;
 
     /// <inheritdoc />
     public override double Mean => Rate == 0 ? double.PositiveInfinity : 1 / Rate;

@@ -96,9 +96,15 @@ internal sealed class QuantileHistogram
             return;
         }
         long[] atomCounts = _atomCounts[metric];
+        double first = atoms[0];
         foreach (double v in values)
         {
-            int a = Array.IndexOf(atoms, v);
+            if (v == first)
+            {
+                atomCounts[0]++;
+                continue;
+            }
+            int a = atoms.Length > 1 ? Array.IndexOf(atoms, v, 1) : -1;
             if (a >= 0)
             {
                 atomCounts[a]++;
