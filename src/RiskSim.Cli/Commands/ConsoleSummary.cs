@@ -52,7 +52,7 @@ public static class ConsoleSummary
         {
             lines.Add($"When it pays back, the median payback year is {s.YearLabel((int)Math.Round(payback.P50))}.");
         }
-        foreach (var p in d.PartnerExits)
+        foreach (var p in d.PartnerExits.Where(x => s.Partners.First(q => q.Id == x.PartnerId).Withdrawal is not null))
         {
             lines.Add($"Chance that {Label(p.Name, p.PartnerId)} leaves within the horizon: {Pct(p.ProbabilityOfExit)}.");
         }

@@ -185,7 +185,7 @@ public static class Simulation
                 }
                 RunWave(wave);
                 next += wave;
-                if (_histogram is null && (next * SimulationOptions.BlockSize >= _pilot.Length || next == _blocks))
+                if (_histogram is null && (next * SimulationOptions.BlockSize >= _pilot[0].Length || next == _blocks))
                 {
                     // The pilot (the first trials) fixes the histogram ranges; then its values are tallied.
                     _histogram = PilotHistogram();
@@ -194,6 +194,15 @@ public static class Simulation
                         worker.StartTally(_histogram, _bands.Length);
                     }
                     TallyMetrics(_workers[0], (m, _) => _pilot[m].AsSpan(0, _pilotCount));
+                    // Blocks of this wave beyond the pilot were held back until the ranges were known.
+                    for (int s = 0; s < wave; s++)
+                    {
+                        var w = _slots[s];
+                        if (w.FirstTrial >= _pilot[0].Length)
+                        {
+                            TallyMetrics(_workers[0], (m, _) => w.Metric(m));
+                        }
+                    }
                 }
                 for (int s = 0; s < wave && _sink is not null; s++)
                 {
@@ -229,7 +238,7 @@ public static class Simulation
                     {
                         TallyMetrics(_workers[worker], (m, _) => w.Metric(m));
                     }
-                    else
+                    else if (w.FirstTrial < _pilot[0].Length)
                     {
                         for (int m = 0; m < _model.MetricCount; m++)
                         {
@@ -556,11 +565,9 @@ public static class Simulation
             var exits = new List<PartnerExitFigure>();
             for (int p = 0; p < scenario.Partners.Count; p++)
             {
-                if (scenario.Partners[p].Withdrawal is not null)
-                {
-                    long count = _workers.Sum(w => w.Exits[p]);
-                    exits.Add(new PartnerExitFigure(scenario.Partners[p].Id, scenario.Partners[p].Name, (double)count / n));
-                }
+                // Every partner is listed; one without a withdrawal risk has probability 0.
+                long count = _workers.Sum(w => w.Exits[p]);
+                exits.Add(new PartnerExitFigure(scenario.Partners[p].Id, scenario.Partners[p].Name, (double)count / n));
             }
             var risks = scenario.Risks.Select((r, i) =>
                 new RiskFrequencyFigure(r.Id, r.Name, (double)_workers.Sum(w => w.Occurrences[i]) / n)).ToList();

@@ -343,6 +343,7 @@ public sealed class NormalDistribution : Distribution
 {
     private readonly double _cdfLow;
     private readonly double _cdfWidth;
+    private readonly bool _mirrored;
 
     /// <summary>Creates a (truncated) normal; requires sd ≥ 0 and, when truncated, a non-empty range.</summary>
     public NormalDistribution(double mean, double sd, double? min = null, double? max = null)
@@ -361,9 +362,13 @@ public sealed class NormalDistribution : Distribution
         }
         if (sd > 0)
         {
-            _cdfLow = NormalMath.Cdf((TruncateMin - mean) / sd);
-            _cdfWidth = NormalMath.Cdf((TruncateMax - mean) / sd) - _cdfLow;
-            if (!(_cdfWidth > 1e-12))
+            // A range in the upper tail is sampled as the mirror image of the lower tail, where the
+            // normal CDF keeps full relative precision (Φ near 1 would not).
+            _mirrored = TruncateMin > mean;
+            _cdfLow = _mirrored ? NormalMath.Cdf((mean - TruncateMax) / sd) : NormalMath.Cdf((TruncateMin - mean) / sd);
+            double high = _mirrored ? NormalMath.Cdf((mean - TruncateMin) / sd) : NormalMath.Cdf((TruncateMax - mean) / sd);
+            _cdfWidth = high - _cdfLow;
+            if (!(_cdfWidth > 0))
             {
                 throw new ArgumentException("normal truncation range holds no probability (min/max too far from the mean)");
             }
@@ -448,7 +453,9 @@ public sealed class NormalDistribution : Distribution
         {
             return Location;
         }
-        double x = Location + Sd * NormalMath.InvCdf(_cdfLow + u * _cdfWidth);
+        double x = _mirrored
+            ? Location - Sd * NormalMath.InvCdf(_cdfLow + (1 - u) * _cdfWidth)
+            : Location + Sd * NormalMath.InvCdf(_cdfLow + u * _cdfWidth);
         return Math.Clamp(x, TruncateMin, TruncateMax);
     }
 

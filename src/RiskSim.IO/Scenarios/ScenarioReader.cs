@@ -471,24 +471,26 @@ public sealed partial class ScenarioReader
             }
         }
 
+        // Ids are collected from the file first, so that a mistake inside one item never makes the
+        // references to it look dangling.
+        var partnerIds = RawIds(Optional(f, "partners"));
+        var workstreamIds = RawIds(Optional(f, "workstreams")).ToHashSet();
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
-        var partners = Optional(f, "partners") is { } pn ? ReadList(pn, "partners", ReadPartner, ids) : null;
-        if (partners is null && !f.ContainsKey("partners"))
+        var (partners, partnersOk) = Optional(f, "partners") is { } pn ? ReadList(pn, "partners", ReadPartner, ids) : ([], false);
+        if (Optional(f, "partners") is null)
         {
             Error(map, "partners", "'partners' is required: at least one partner");
         }
-        var partnerIds = partners?.Select(p => p.Id).ToHashSet() ?? [];
-        var workstreams = Optional(f, "workstreams") is { } wn
-            ? ReadList(wn, "workstreams", (node, path) => ReadWorkstream(node, path, partnerIds, partners), ids)
-            : null;
-        if (workstreams is null && !f.ContainsKey("workstreams"))
+        var (workstreams, workstreamsOk) = Optional(f, "workstreams") is { } wn
+            ? ReadList(wn, "workstreams", (node, path) => ReadWorkstream(node, path, partnerIds), ids)
+            : ([], false);
+        if (Optional(f, "workstreams") is null)
         {
             Error(map, "workstreams", "'workstreams' is required: at least one workstream");
         }
-        var workstreamIds = workstreams?.Select(w => w.Id).ToHashSet() ?? [];
-        var risks = Optional(f, "risks") is { } rn
+        var (risks, risksOk) = Optional(f, "risks") is { } rn
             ? ReadList(rn, "risks", (node, path) => ReadRisk(node, path, workstreamIds, horizon), ids, allowEmpty: true)
-            : [];
+            : ([], true);
 
         SavingsTarget? target = null;
         if (Optional(f, "target") is { } tn && Mapping(tn, "target") is { } tm)
@@ -503,7 +505,7 @@ public sealed partial class ScenarioReader
             }
         }
 
-        if (partners is { Count: > 0 })
+        if (partnersOk && partners.Count > 0)
         {
             double total = partners.Sum(p => p.Share);
             if (Math.Abs(total - 1) > 1e-9)
@@ -517,12 +519,21 @@ public sealed partial class ScenarioReader
             }
         }
 
-        if (name is null || horizon is null || discount is null || partners is null || workstreams is null || risks is null
-            || partners.Count == 0 || workstreams.Count == 0)
+        // Correlations are checked against every input the file names, even when other parts have errors.
+        var parsed = new Scenario { Name = "", HorizonYears = 1, Partners = partners, Workstreams = workstreams, Risks = risks };
+        var known = InputCatalog.Of(parsed).ToDictionary(i => i.Name, i => (Distribution?)i.Distribution, StringComparer.Ordinal);
+        foreach (string rawName in RawInputNames(f))
+        {
+            known.TryAdd(rawName, null);
+        }
+        var correlations = Optional(f, "correlations") is { } cn ? ReadCorrelations(cn, known) : [];
+
+        if (name is null || horizon is null || discount is null || !partnersOk || !workstreamsOk || !risksOk
+            || correlations is null || _errors.Count > 0)
         {
             return null;
         }
-        var scenario = new Scenario
+        return new Scenario
         {
             Name = name,
             Description = description,
@@ -536,9 +547,60 @@ public sealed partial class ScenarioReader
             Partners = partners,
             Workstreams = workstreams,
             Risks = risks,
+            Correlations = correlations,
         };
-        var correlations = Optional(f, "correlations") is { } cn ? ReadCorrelations(cn, scenario) : [];
-        return _errors.Count > 0 || correlations is null ? null : scenario with { Correlations = correlations };
+    }
+
+    private static List<string> RawIds(YNode? list) =>
+        list is YSequence seq
+            ? seq.Items.OfType<YMapping>()
+                .Select(m => m.Entries.FirstOrDefault(e => e.Key.Value == "id").Value)
+                .OfType<YScalar>().Where(v => !v.IsNull).Select(v => v.Value).Distinct().ToList()
+            : [];
+
+    /// <summary>Dotted input names the file declares, read from the raw tree (SPEC section 3).</summary>
+    private static IEnumerable<string> RawInputNames(Dictionary<string, (YScalar Key, YNode Value)> top)
+    {
+        static IEnumerable<(string Id, YMapping Map)> Items(Dictionary<string, (YScalar Key, YNode Value)> top, string key) =>
+            top.TryGetValue(key, out var entry) && entry.Value is YSequence seq
+                ? seq.Items.OfType<YMapping>().Select(m => (Id: (m.Entries.FirstOrDefault(e => e.Key.Value == "id").Value as YScalar)?.Value ?? "", Map: m))
+                    .Where(x => x.Id.Length > 0)
+                : [];
+        static bool Has(YMapping map, string key) => map.Entries.Any(e => e.Key.Value == key);
+        foreach (var (id, map) in Items(top, "workstreams"))
+        {
+            foreach (string field in new[] { "annual_saving", "delay_months", "implementation_cost", "delay_cost_per_month" })
+            {
+                yield return $"{id}.{field}";
+            }
+            if (Has(map, "redundancy"))
+            {
+                yield return $"{id}.redundancy.headcount";
+                yield return $"{id}.redundancy.cost_per_head";
+            }
+        }
+        foreach (var (id, map) in Items(top, "partners"))
+        {
+            if (Has(map, "withdrawal"))
+            {
+                yield return $"{id}.withdrawal";
+                yield return $"{id}.savings_lost";
+                yield return $"{id}.exit_cost";
+            }
+        }
+        foreach (var (id, map) in Items(top, "risks"))
+        {
+            yield return $"{id}.occurs";
+            yield return $"{id}.year";
+            yield return $"{id}.cost";
+            if (map.Entries.FirstOrDefault(e => e.Key.Value == "delay_months").Value is YMapping delays)
+            {
+                foreach (var (ws, _) in delays.Entries)
+                {
+                    yield return $"{id}.delay_months.{ws.Value}";
+                }
+            }
+        }
     }
 
     private ulong? ReadSeed(YNode node, string field)
@@ -552,18 +614,18 @@ public sealed partial class ScenarioReader
     }
 
     /// <summary>Reads a list of items that each carry an id (unique across partners, workstreams and risks).</summary>
-    private List<T>? ReadList<T>(YNode node, string field, Func<YMapping, string, T?> item,
+    private (List<T> Items, bool Ok) ReadList<T>(YNode node, string field, Func<YMapping, string, T?> item,
         Dictionary<string, string> ids, bool allowEmpty = false) where T : class
     {
         if (node is not YSequence seq)
         {
             Error(node, field, $"expected a list, found {Describe(node)}");
-            return null;
+            return ([], false);
         }
         if (seq.Items.Count == 0 && !allowEmpty)
         {
             Error(node, field, "needs at least one entry");
-            return null;
+            return ([], false);
         }
         var result = new List<T>();
         bool ok = true;
@@ -604,7 +666,7 @@ public sealed partial class ScenarioReader
                 ok = false;
             }
         }
-        return ok ? result : null;
+        return (result, ok);
     }
 
     private Partner? ReadPartner(YMapping map, string path)
@@ -655,7 +717,7 @@ public sealed partial class ScenarioReader
             : null;
     }
 
-    private Workstream? ReadWorkstream(YMapping map, string path, HashSet<string> partnerIds, List<Partner>? partners)
+    private Workstream? ReadWorkstream(YMapping map, string path, List<string> partnerIds)
     {
         var f = Fields(map, path, ["id", "name", "annual_saving", "go_live_month", "delay_months", "ramp_months", "depends_on",
             "implementation_cost", "delay_cost_per_month", "redundancy"]);
@@ -671,7 +733,7 @@ public sealed partial class ScenarioReader
         var delayCost = Optional(f, "delay_cost_per_month") is { } dc
             ? ReadDistribution(dc, Join(path, "delay_cost_per_month"), true) : new ConstantDistribution(0);
 
-        IReadOnlyList<string>? dependsOn = partners?.Select(p => p.Id).ToList() ?? [];
+        IReadOnlyList<string>? dependsOn = partnerIds;
         if (f.TryGetValue("depends_on", out var dep))
         {
             string dp = Join(path, "depends_on");
@@ -825,14 +887,13 @@ public sealed partial class ScenarioReader
         return new Risk { Id = id, Name = name, Probability = p.Value, FirstYear = first.Value, LastYear = last.Value, Cost = cost, Delays = delays };
     }
 
-    private List<RankCorrelation>? ReadCorrelations(YNode node, Scenario scenario)
+    private List<RankCorrelation>? ReadCorrelations(YNode node, Dictionary<string, Distribution?> inputs)
     {
         if (node is not YSequence seq)
         {
             Error(node, "correlations", $"expected a list, found {Describe(node)}");
             return null;
         }
-        var inputs = InputCatalog.Of(scenario).ToDictionary(i => i.Name, StringComparer.Ordinal);
         var names = inputs.Keys.ToList();
         var result = new List<RankCorrelation>();
         var pairs = new HashSet<(string, string)>();
@@ -909,19 +970,19 @@ public sealed partial class ScenarioReader
         return result;
     }
 
-    private string? CorrelatedInput(YNode node, string field, Dictionary<string, InputDefinition> inputs, List<string> names)
+    private string? CorrelatedInput(YNode node, string field, Dictionary<string, Distribution?> inputs, List<string> names)
     {
         if (Text(node, field) is not { } name)
         {
             return null;
         }
-        if (!inputs.TryGetValue(name, out var input))
+        if (!inputs.TryGetValue(name, out var distribution))
         {
             string near = Nearest(name, names);
             Error(node, field, $"no uncertain input named '{name}'{(near.Length > 0 ? $" (did you mean '{near}'?)" : "")}");
             return null;
         }
-        if (input.Distribution.IsConstant)
+        if (distribution is { IsConstant: true })
         {
             Error(node, field, $"'{name}' is a fixed value, so a correlation with it has no effect; give it a distribution or remove the correlation");
             return null;
