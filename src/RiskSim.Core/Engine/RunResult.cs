@@ -140,6 +140,12 @@ public sealed record RunResult
     /// <summary>NPV quantiles at p = 0, 0.005, …, 1 (201 values) for histograms and S-curves.</summary>
     public required IReadOnlyList<double> NpvQuantiles { get; init; }
 
+    /// <summary>NPV of each of the first <see cref="SimulationOptions.PairedTrials"/> trials (empty when not asked).</summary>
+    public IReadOnlyList<double> PairedNpv { get; init; } = [];
+
+    /// <summary>Cumulative net savings at the target year (else the last year) of the same trials.</summary>
+    public IReadOnlyList<double> PairedCumulative { get; init; } = [];
+
     /// <summary>The deterministic most-likely case.</summary>
     public required PlanCase Plan { get; init; }
 

@@ -9,7 +9,9 @@ namespace RiskSim.Core.Engine;
 /// <param name="Seed">Master seed; with the scenario and trial count it fixes every result.</param>
 /// <param name="Threads">Worker threads; 0 means all cores. Never changes the results.</param>
 /// <param name="KeepTrials">How many of the first trials go to the trial sink (0 = none).</param>
-public sealed record SimulationOptions(long Trials, ulong Seed, int Threads = 0, long KeepTrials = 0)
+/// <param name="PairedTrials">How many of the first trials keep their NPV and cumulative net savings at the
+/// target year (the last year without a target) in the result, for paired comparisons (0 = none).</param>
+public sealed record SimulationOptions(long Trials, ulong Seed, int Threads = 0, long KeepTrials = 0, long PairedTrials = 0)
 {
     /// <summary>Trials per block: the unit of random streams, parallel work and ordered output.</summary>
     public const int BlockSize = 4096;
@@ -55,6 +57,8 @@ public static class Simulation
             Decision = decision,
             Sensitivity = sensitivity,
             NpvQuantiles = run.NpvQuantiles,
+            PairedNpv = run.PairedNpv,
+            PairedCumulative = run.PairedCumulative,
             Plan = PlanOf(model),
             PartnerExposures = exposures,
             SensitivityTrials = run.SensitivityCount,
@@ -86,6 +90,7 @@ public static class Simulation
         private int _pilotCount;
         private readonly List<double> _probabilities;
         private readonly long _fullTrials;
+        private readonly int _pairedMetric;
         private CaptureBand[] _bands = [];
 
         public RunState(CompiledScenario model, SimulationOptions options, ITrialSink? sink)
@@ -121,6 +126,10 @@ public static class Simulation
             }
             SensitivityCount = (int)Math.Min(options.Trials, SimulationOptions.SensitivityTrials);
             _fullTrials = Math.Max(SensitivityCount, options.KeepTrials);
+            int paired = (int)Math.Min(options.Trials, Math.Min(options.PairedTrials, int.MaxValue));
+            PairedNpv = new double[paired];
+            PairedCumulative = new double[paired];
+            _pairedMetric = _targetMetric >= 0 ? _targetMetric : model.CumulativeMetric(model.H);
             _sensitivityInputs = model.Uncertain.Select(_ => new float[SensitivityCount]).ToArray();
             _sensitivityNpv = new double[SensitivityCount];
             int pilot = (int)Math.Min(options.Trials, PilotTrials);
@@ -130,6 +139,10 @@ public static class Simulation
         public int Threads { get; }
 
         public int SensitivityCount { get; }
+
+        public double[] PairedNpv { get; }
+
+        public double[] PairedCumulative { get; }
 
         public IReadOnlyList<double> NpvQuantiles { get; private set; } = [];
 
@@ -267,6 +280,12 @@ public static class Simulation
             }
             _blockMoments[w.BlockIndex] = moments;
             _targetMet[w.BlockIndex] = w.TargetMet;
+            if (w.FirstTrial < PairedNpv.Length)
+            {
+                int count = (int)Math.Min(w.Count, PairedNpv.Length - w.FirstTrial);
+                w.Metric(_model.NpvMetric)[..count].CopyTo(PairedNpv.AsSpan((int)w.FirstTrial, count));
+                w.Metric(_pairedMetric)[..count].CopyTo(PairedCumulative.AsSpan((int)w.FirstTrial, count));
+            }
             if (w.FirstTrial < SensitivityCount)
             {
                 int count = (int)Math.Min(w.Count, SensitivityCount - w.FirstTrial);

@@ -49,6 +49,9 @@ public sealed record Scenario
     /// <summary>Spearman rank correlations between named inputs.</summary>
     public IReadOnlyList<RankCorrelation> Correlations { get; init; } = [];
 
+    /// <summary>Stress variants declared with the scenario.</summary>
+    public IReadOnlyList<ScenarioVariant> Variants { get; init; } = [];
+
     /// <summary>Label of financial year <paramref name="year"/> (1-based), e.g. "2025/26", or "Year 3".</summary>
     public string YearLabel(int year)
     {

@@ -13,7 +13,7 @@ public sealed partial class ScenarioReader
 {
     private static readonly string[] TopKeys =
         ["name", "description", "currency", "start_year", "horizon_years", "discount_rate", "target", "simulation",
-         "partners", "workstreams", "risks", "correlations"];
+         "partners", "workstreams", "risks", "correlations", "variants"];
     private static readonly string[] DistributionKinds = ["triangular", "pert", "uniform", "normal", "lognormal", "discrete"];
 
     private readonly string _file;
@@ -533,7 +533,7 @@ public sealed partial class ScenarioReader
         {
             return null;
         }
-        return new Scenario
+        var scenario = new Scenario
         {
             Name = name,
             Description = description,
@@ -549,6 +549,175 @@ public sealed partial class ScenarioReader
             Risks = risks,
             Correlations = correlations,
         };
+        var variants = Optional(f, "variants") is { } vn ? ReadVariants(vn, scenario) : [];
+        return _errors.Count > 0 ? null : scenario with { Variants = variants };
+    }
+
+    private List<ScenarioVariant> ReadVariants(YNode node, Scenario scenario)
+    {
+        var result = new List<ScenarioVariant>();
+        if (node is not YSequence seq)
+        {
+            Error(node, "variants", $"expected a list, found {Describe(node)}");
+            return result;
+        }
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < seq.Items.Count; i++)
+        {
+            string path = $"variants[{i}]";
+            if (Mapping(seq.Items[i], path) is not { } map)
+            {
+                continue;
+            }
+            var f = Fields(map, path, ["name", "description", "set", "scale", "remove_partner", "optimism_bias"]);
+            string? name = Required(f, "name", map, path) is { } n ? Text(n, Join(path, "name")) : null;
+            if (name is not null)
+            {
+                path = $"variants[{name}]";
+                if (!names.Add(name))
+                {
+                    Error(f["name"].Value, Join(path, "name"), $"duplicate variant name '{name}'");
+                }
+            }
+            string description = Optional(f, "description") is { } d ? Text(d, Join(path, "description")) ?? "" : "";
+            var changes = new List<(VariantChange Change, YNode Node, string Field)>();
+            foreach (var (key, value) in map.Entries)
+            {
+                string field = Join(path, key.Value);
+                switch (key.Value)
+                {
+                    case "remove_partner":
+                        if (Text(value, field) is { } pid)
+                        {
+                            changes.Add((new RemovePartnerChange(pid), value, field));
+                        }
+                        break;
+                    case "set":
+                    case "scale":
+                        if (Mapping(value, field) is { } entries)
+                        {
+                            foreach (var (pathKey, pathValue) in entries.Entries)
+                            {
+                                string changeField = Join(field, pathKey.Value);
+                                VariantChange? change = key.Value == "set"
+                                    ? ReadSetChange(pathKey.Value, pathValue, changeField)
+                                    : NumberIn(pathValue, changeField, 0, 1e6, "a factor >= 0") is double factor
+                                        ? new ScaleChange(pathKey.Value, factor) : null;
+                                if (change is not null)
+                                {
+                                    changes.Add((change, pathKey, changeField));
+                                }
+                            }
+                        }
+                        break;
+                    case "optimism_bias":
+                        if (Mapping(value, field) is { } uplifts)
+                        {
+                            string[] allowed = ["implementation_cost", "delay_months", "annual_saving", "delay_cost_per_month",
+                                "redundancy.cost_per_head", "cost", "exit_cost"];
+                            var uf = Fields(uplifts, field, allowed);
+                            foreach (var (k, (ukey, unode)) in uf)
+                            {
+                                if (NumberIn(unode, Join(field, k), -1, 100, "an uplift above -1 (0.54 = +54%, -0.2 = -20%)") is double uplift)
+                                {
+                                    string target = k is "exit_cost" ? "withdrawal.exit_cost" : k;
+                                    changes.Add((new ScaleChange("*." + target, 1 + uplift), ukey, Join(field, k)));
+                                }
+                            }
+                        }
+                        break;
+                }
+            }
+            if (name is null)
+            {
+                continue;
+            }
+            // Each change is tried on the scenario so far, so a bad path or value is reported where it is written.
+            var applied = scenario;
+            bool ok = true;
+            foreach (var (change, changeNode, changeField) in changes)
+            {
+                try
+                {
+                    applied = VariantApplier.Apply(applied, change);
+                }
+                catch (ArgumentException e)
+                {
+                    Error(changeNode, changeField, e.Message);
+                    ok = false;
+                }
+            }
+            if (ok)
+            {
+                result.Add(new ScenarioVariant(name, description, changes.Select(c => c.Change).ToList()));
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Reads a <c>set</c> entry, parsing the value as the kind of quantity its path names.</summary>
+    internal SetChange? ReadSetChange(string path, YNode value, string field)
+    {
+        if (KindOf(path) is not { } kind)
+        {
+            Error(value, field, $"'{path}' is not a quantity a variant can set; use <id>.<field> such as ict.delay_months, county.withdrawal.annual_probability, tupe.cost or discount_rate");
+            return null;
+        }
+        Distribution? d = kind switch
+        {
+            VariantPaths.ValueKind.Money => ReadDistribution(value, field, true),
+            VariantPaths.ValueKind.Delay => NonNegative(value, field, false, "a delay"),
+            VariantPaths.ValueKind.Quantity or VariantPaths.ValueKind.Fraction => ReadDistribution(value, field, false),
+            VariantPaths.ValueKind.Probability => NumberIn(value, field, 0, 1, "a probability within [0, 1]") is double p ? new ConstantDistribution(p) : null,
+            VariantPaths.ValueKind.Rate => NumberIn(value, field, 0, 0.999999, "within [0, 1)") is double r ? new ConstantDistribution(r) : null,
+            _ => NumberIn(value, field, 0, 1200, "a number of months >= 0") is double m ? new ConstantDistribution(m) : null,
+        };
+        return d is null ? null : new SetChange(path, d);
+    }
+
+    private static VariantPaths.ValueKind? KindOf(string path)
+    {
+        if (VariantPaths.Scenario.TryGetValue(path, out var top))
+        {
+            return top;
+        }
+        int dot = path.IndexOf('.', StringComparison.Ordinal);
+        if (dot <= 0)
+        {
+            return null;
+        }
+        string field = path[(dot + 1)..];
+        if (field.StartsWith("delay_months.", StringComparison.Ordinal))
+        {
+            return VariantPaths.ValueKind.Delay;
+        }
+        return VariantPaths.Workstream.TryGetValue(field, out var k) ? k
+            : VariantPaths.Partner.TryGetValue(field, out k) ? k
+            : VariantPaths.Risk.TryGetValue(field, out k) ? k
+            : null;
+    }
+
+    /// <summary>
+    /// Parses one command-line change, <c>path=value</c> with a YAML value (<c>ict.go_live_month=12</c>,
+    /// <c>ict.delay_months={ triangular: [3, 6, 18] }</c>).
+    /// </summary>
+    /// <exception cref="ScenarioException">The text is not a valid change.</exception>
+    public static SetChange ParseSetOption(string text)
+    {
+        var reader = new ScenarioReader("--set");
+        int eq = text.IndexOf('=', StringComparison.Ordinal);
+        if (eq <= 0)
+        {
+            throw new ScenarioException([new ScenarioError("--set", 1, 1, text, "expected path=value, e.g. ict.go_live_month=12")]);
+        }
+        string path = text[..eq].Trim();
+        var node = YamlTree.Parse(text[(eq + 1)..], (line, column, message) => reader.Error(line, column + eq + 1, path, message));
+        var change = node is null ? null : reader.ReadSetChange(path, node, path);
+        if (reader._errors.Count > 0 || change is null)
+        {
+            throw new ScenarioException(reader._errors);
+        }
+        return change;
     }
 
     private static List<string> RawIds(YNode? list) =>
