@@ -52,7 +52,7 @@ public sealed record RiskFrequencyFigure(string RiskId, string Name, double Freq
 /// <param name="Reserve90">max(0, target − p10).</param>
 /// <param name="Reserve95">max(0, target − p5).</param>
 /// <param name="ProbabilityOfPayback">P(payback within the horizon).</param>
-/// <param name="PartnerExits">Per partner with a withdrawal risk.</param>
+/// <param name="PartnerExits">Per partner (0 for a partner without a withdrawal risk).</param>
 /// <param name="RiskFrequencies">Per risk.</param>
 public sealed record DecisionFigures(
     SavingsTarget? Target,

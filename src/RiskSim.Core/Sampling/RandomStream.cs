@@ -53,9 +53,12 @@ public struct RandomStream
         return result;
     }
 
-    /// <summary>A uniform variate strictly inside (0, 1), so inverse CDFs never see 0 or 1.</summary>
+    /// <summary>
+    /// A uniform variate strictly inside (0, 1) on the grid (k + ½)·2⁻⁵², so inverse CDFs never see 0 or 1
+    /// (with 53 bits the top value would round to exactly 1).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double NextOpenUnit() => ((NextUInt64() >> 11) + 0.5) * (1.0 / 9007199254740992.0);
+    public double NextOpenUnit() => ((NextUInt64() >> 12) + 0.5) * (1.0 / 4503599627370496.0);
 
     /// <summary>Fills <paramref name="destination"/> with open-unit uniforms.</summary>
     public void Fill(Span<double> destination)

@@ -1,0 +1,116 @@
+using System.CommandLine;
+using System.Globalization;
+using RiskSim.Core.Model;
+using RiskSim.IO.Scenarios;
+using Spectre.Console;
+
+namespace RiskSim.Cli.Commands;
+
+/// <summary>Defines <c>risksim explain SCENARIO</c>: the scenario as the engine understands it.</summary>
+public static class ExplainCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Build()
+    {
+        var scenario = new Argument<string>("scenario") { Description = "Scenario file." };
+        var command = new Command("explain",
+            "Print the scenario as the engine understands it: every input in words with its mean and P10/P90, partners, risks, correlations, variants.")
+        {
+            scenario,
+        };
+        command.SetAction(parse => Execute(parse.GetValue(scenario)!, Console.Out, Console.Error));
+        return command;
+    }
+
+    /// <summary>Writes the explanation; returns an exit code.</summary>
+    public static int Execute(string path, TextWriter stdout, TextWriter stderr)
+    {
+        Scenario s;
+        try
+        {
+            s = ScenarioReader.ReadFile(path);
+        }
+        catch (ScenarioException e)
+        {
+            foreach (var error in e.Errors)
+            {
+                stderr.WriteLine($"error: {error}");
+            }
+            return ExitCodes.InvalidInput;
+        }
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout), Ansi = AnsiSupport.No });
+        string Money(double v) => MoneyFormat.Short(v, s.Currency);
+        string Num(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
+        string Pct(double p) => (p * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+
+        stdout.WriteLine($"{s.Name}");
+        if (s.Description.Length > 0)
+        {
+            stdout.WriteLine(s.Description);
+        }
+        stdout.WriteLine($"Horizon {s.HorizonYears} years ({s.YearLabel(1)} to {s.YearLabel(s.HorizonYears)}), discount rate {Pct(s.DiscountRate)} real, currency {s.Currency}.");
+        stdout.WriteLine(s.Target is { } t
+            ? $"Target: cumulative net savings of at least {Money(t.CumulativeNetSavings)} by the end of {s.YearLabel(t.ByYear)}."
+            : "No savings target.");
+
+        var partners = new Table().Title("Partners").AddColumns("Id", "Name", "Share", "Withdrawal");
+        foreach (var p in s.Partners)
+        {
+            string withdrawal = "never leaves";
+            if (p.Withdrawal is { } w)
+            {
+                double window = s.HorizonYears - w.NoticeMonths / 12;
+                double exit = window <= 0 ? 0 : 1 - Math.Pow(1 - w.AnnualProbability, window);
+                withdrawal = $"notice {Pct(w.AnnualProbability)} a year, {Num(w.NoticeMonths)} months' notice: P(exit within horizon) {Pct(exit)}; "
+                    + $"loses {w.SavingsLost.Describe(Num)} of dependent savings; exit cost {w.ExitCost.Describe(Money)}";
+            }
+            partners.AddRow(Markup.Escape(p.Id), Markup.Escape(p.Name), Pct(p.Share), Markup.Escape(withdrawal));
+        }
+        console.Write(partners);
+
+        stdout.WriteLine("Inputs (distribution; mean, P10, P90):");
+        foreach (var input in InputCatalog.Of(s))
+        {
+            var d = input.Distribution;
+            bool money = input.Role is InputRole.AnnualSaving or InputRole.ImplementationCost or InputRole.DelayCostPerMonth
+                or InputRole.RedundancyCostPerHead or InputRole.ExitCost or InputRole.RiskCost;
+            Func<double, string> format = money ? Money : Num;
+            if (input.Role == InputRole.WithdrawalNotice)
+            {
+                continue;
+            }
+            stdout.WriteLine(d.IsConstant
+                ? $"  {input.Name}: {d.Describe(format)} (fixed)"
+                : $"  {input.Name}: {d.Describe(format)}; mean {format(d.Mean)}, P10 {format(d.Quantile(0.1))}, P90 {format(d.Quantile(0.9))}");
+        }
+
+        foreach (var w in s.Workstreams)
+        {
+            string depends = w.DependsOn.Count == s.Partners.Count ? "all partners" : w.DependsOn.Count == 0 ? "no partner" : string.Join(", ", w.DependsOn);
+            stdout.WriteLine($"Workstream {w.Id} ({w.Name}): planned go-live month {Num(w.GoLiveMonth)}, ramp {Num(w.RampMonths)} months, depends on {depends}.");
+        }
+        foreach (var r in s.Risks)
+        {
+            string year = r.FirstYear == r.LastYear ? s.YearLabel(r.FirstYear) : $"{s.YearLabel(r.FirstYear)} to {s.YearLabel(r.LastYear)}";
+            string delays = r.Delays.Count == 0 ? "" : "; delays " + string.Join(", ", r.Delays.Select(d => $"{d.WorkstreamId} by {d.Months.Describe(Num)} months"));
+            stdout.WriteLine($"Risk {r.Id} ({r.Name}): {Pct(r.Probability)} chance, in {year}, cost {r.Cost.Describe(Money)}{delays}.");
+        }
+        foreach (var c in s.Correlations)
+        {
+            stdout.WriteLine($"Correlation: {c.First} with {c.Second}, rank {c.Rank.ToString("0.##", CultureInfo.InvariantCulture)}.");
+        }
+        foreach (var v in s.Variants)
+        {
+            stdout.WriteLine($"Variant {v.Name}: {string.Join("; ", v.Changes.Select(DescribeChange))}.");
+        }
+        return ExitCodes.Ok;
+
+        string DescribeChange(VariantChange change) => change switch
+        {
+            SetChange c => $"set {c.Path} to {c.Value}",
+            ScaleChange c => $"scale {c.Path} by {c.Factor.ToString("0.###", CultureInfo.InvariantCulture)}",
+            RemovePartnerChange c => $"without partner {c.PartnerId}",
+            _ => change.ToString(),
+        };
+    }
+}

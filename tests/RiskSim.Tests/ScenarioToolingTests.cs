@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using NJsonSchema;
+using RiskSim.Cli.Commands;
+using RiskSim.IO.Scenarios;
+
+namespace RiskSim.Tests;
+
+/// <summary>validate, init, schema and explain, and the JSON Schema against every example scenario.</summary>
+public class ScenarioToolingTests
+{
+    private static IEnumerable<string> ExampleFiles() =>
+        Directory.GetFiles(TestPaths.Scenarios, "*.yaml").Concat(Directory.GetFiles(TestPaths.SharedReference, "*.yaml")).Order();
+
+    [Fact]
+    public void The_repository_schema_file_equals_what_the_tool_prints()
+    {
+        string file = File.ReadAllText(Path.Combine(TestPaths.Scenarios, "risksim.schema.json"));
+        Assert.Equal(file, ScenarioSchema.Text());
+    }
+
+    [Fact]
+    public async Task Every_example_scenario_validates_against_the_schema()
+    {
+        var schema = await JsonSchema.FromJsonAsync(ScenarioSchema.Text());
+        foreach (string file in ExampleFiles())
+        {
+            var json = ToJson(YamlTree.Parse(File.ReadAllText(file), (l, c, m) => throw new InvalidOperationException($"{file}:{l}:{c}: {m}"))!);
+            var errors = schema.Validate(json.ToJsonString());
+            Assert.True(errors.Count == 0, $"{file}: {string.Join("; ", errors.Select(e => $"{e.Path}: {e.Kind}"))}");
+        }
+    }
+
+    [Fact]
+    public async Task The_schema_rejects_an_unknown_key_and_a_bad_distribution()
+    {
+        var schema = await JsonSchema.FromJsonAsync(ScenarioSchema.Text());
+        string good = File.ReadAllText(Path.Combine(TestPaths.SharedReference, "reference-simple.yaml"));
+        var json = ToJson(YamlTree.Parse(good, (l, c, m) => throw new InvalidOperationException(m))!).AsObject();
+        Assert.Empty(schema.Validate(json.ToJsonString()));
+        json["horizon_year"] = 5;
+        Assert.NotEmpty(schema.Validate(json.ToJsonString()));
+        json.Remove("horizon_year");
+        json["workstreams"]![0]!["annual_saving"] = JsonNode.Parse("""{ "pert": [1, 2] }""");
+        Assert.NotEmpty(schema.Validate(json.ToJsonString()));
+    }
+
+    [Fact]
+    public void Validate_reports_every_file_and_exits_1_when_any_is_invalid()
+    {
+        string folder = TestPaths.NewTempFolder("validate");
+        string bad = Path.Combine(folder, "bad.yaml");
+        File.WriteAllText(bad, "name: x\nhorizon_years: 0\n");
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        string good = Path.Combine(TestPaths.Scenarios, "worcestershire-shared-ict.yaml");
+        Assert.Equal(1, ValidateCommand.Execute([good, bad], stdout, stderr));
+        Assert.Contains("worcestershire-shared-ict.yaml: valid", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"{bad}:2:16: horizon_years", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Contains("'partners' is required", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Equal(0, ValidateCommand.Execute(ExampleFiles().ToList(), new StringWriter(), new StringWriter()));
+    }
+
+    [Theory]
+    [InlineData("shared-ict")]
+    [InlineData("shared-management")]
+    [InlineData("procurement")]
+    public void Init_writes_a_starter_scenario_that_runs_as_written(string template)
+    {
+        string folder = TestPaths.NewTempFolder("init");
+        string file = Path.Combine(folder, template + ".yaml");
+        Assert.Equal(0, InitCommand.Execute(file, template, false, new StringWriter(), new StringWriter()));
+        var scenario = ScenarioReader.ReadFile(file);
+        var result = Core.Engine.Simulation.Run(scenario, new Core.Engine.SimulationOptions(5000, 1));
+        Assert.True(result.Row("npv").Sd > 0);
+        // A second init does not overwrite without --force.
+        Assert.Equal(2, InitCommand.Execute(file, template, false, new StringWriter(), new StringWriter()));
+    }
+
+    [Fact]
+    public void Explain_describes_inputs_in_words_with_means_and_percentiles()
+    {
+        var stdout = new StringWriter();
+        string file = Path.Combine(TestPaths.SharedReference, "reference-shared-ict.yaml");
+        Assert.Equal(0, ExplainCommand.Execute(file, stdout, new StringWriter()));
+        string text = stdout.ToString();
+        Assert.Contains("  ict.annual_saving: PERT £250k / £397k / £450k; mean £381k, P10 £", text, StringComparison.Ordinal);
+        Assert.Contains("  ict.implementation_cost: PERT £150k / £200k / £320k", text, StringComparison.Ordinal);
+        Assert.Contains("Correlation: city.withdrawal with west.withdrawal, rank 0.5", text, StringComparison.Ordinal);
+        Assert.Contains("P(exit within horizon)", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>YAML tree to JSON, typing plain scalars that read as numbers (as a YAML 1.2 editor would).</summary>
+    private static JsonNode ToJson(YNode node) => node switch
+    {
+        YMapping m => new JsonObject(m.Entries.Select(e => KeyValuePair.Create(e.Key.Value, (JsonNode?)ToJson(e.Value)))),
+        YSequence s => new JsonArray(s.Items.Select(i => (JsonNode?)ToJson(i)).ToArray()),
+        YScalar { Quoted: false } v when long.TryParse(v.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long l) => JsonValue.Create(l),
+        YScalar { Quoted: false } v when double.TryParse(v.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) => JsonValue.Create(d),
+        YScalar v => JsonValue.Create(v.Value),
+        _ => throw new ArgumentException(node.ToString()),
+    };
+}
