@@ -157,19 +157,15 @@ internal static class BlockSimulator
         }
     }
 
+    /// <summary>
+    /// ∫_0^x ramp(u) du with ramp(u) = u/R on [0, R) and 1 after, without branches:
+    /// c²/(2R) + max(x − R, 0) with c = clamp(x, 0, R); for R = 0 it is max(x, 0).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double RampIntegral(double x, double ramp)
+    private static double RampIntegral(double x, double ramp, double halfInverseRamp)
     {
-        // ∫_0^x ramp(u) du with ramp(u) = u/R on [0, R), 1 after.
-        if (x <= 0)
-        {
-            return 0;
-        }
-        if (x >= ramp)
-        {
-            return x - 0.5 * ramp;
-        }
-        return x * x / (2 * ramp);
+        double c = Math.Min(Math.Max(x, 0), ramp);
+        return c * c * halfInverseRamp + Math.Max(x - ramp, 0);
     }
 
     /// <summary>Evaluates each trial of the block into the metric columns.</summary>
@@ -254,6 +250,7 @@ internal static class BlockSimulator
                 w.GoLive[wi * size + i] = g * 12.0;
                 double saving = v[plan.Saving * size + i];
                 double ramp = plan.RampYears;
+                double halfInverseRamp = ramp > 0 ? 0.5 / ramp : 0;
 
                 // Gross saving per year: the exact integral of saving·ramp·Π(1 − loss) between the
                 // year ends and the dependent partners' exits, walked in time order.
@@ -284,13 +281,13 @@ internal static class BlockSimulator
                     {
                         if ((plan.DependsOn & (1UL << exitPartner[k])) != 0)
                         {
-                            double atExit = RampIntegral(exitTimes[k] - g, ramp);
+                            double atExit = RampIntegral(exitTimes[k] - g, ramp, halfInverseRamp);
                             accumulated += multiplier * (atExit - previousRamp);
                             previousRamp = atExit;
                             multiplier *= 1 - exitLoss[k];
                         }
                     }
-                    double atYearEnd = RampIntegral(t - g, ramp);
+                    double atYearEnd = RampIntegral(t - g, ramp, halfInverseRamp);
                     accumulated += multiplier * (atYearEnd - previousRamp);
                     previousRamp = atYearEnd;
                     gross[t - 1] += saving * (accumulated - previousYear);
