@@ -15,6 +15,7 @@ public static class Program
         var root = new RootCommand(
             "RiskSim: Monte Carlo risk simulation of shared-service savings for section 151 officers.");
         root.Subcommands.Add(RunCommand.Build());
+        root.Subcommands.Add(BatchCommand.Build());
         root.Subcommands.Add(ValidateCommand.Build());
         root.Subcommands.Add(ExplainCommand.Build());
         root.Subcommands.Add(InitCommand.Build());

@@ -1,0 +1,23 @@
+using RiskSim.Core.Engine;
+
+namespace RiskSim.IO.Results;
+
+/// <summary>Writes the data files every run produces (SPEC section 6) into a staged output folder.</summary>
+public static class RunOutputs
+{
+    /// <summary>Names of the data files, in the order they are written.</summary>
+    public static readonly string[] DataFiles = ["summary.parquet", "summary.csv", "sensitivity.parquet", "decision.json", "run.json"];
+
+    /// <summary>
+    /// Stages summary.parquet, summary.csv, sensitivity.parquet, decision.json and run.json; the caller
+    /// commits the folder once everything else (trials, charts, report) is staged too.
+    /// </summary>
+    public static void StageDataFiles(RunResult result, OutputFolder folder, RunProvenance provenance)
+    {
+        ResultWriters.WriteSummaryParquet(result, folder.Stage("summary.parquet"));
+        ResultWriters.WriteSummaryCsv(result, folder.Stage("summary.csv"));
+        ResultWriters.WriteSensitivityParquet(result, folder.Stage("sensitivity.parquet"));
+        ResultWriters.WriteDecisionJson(result, folder.Stage("decision.json"));
+        ResultWriters.WriteRunJson(result, provenance, folder.Stage("run.json"));
+    }
+}

@@ -1,0 +1,151 @@
+using System.Globalization;
+using RiskSim.Cli;
+using RiskSim.Cli.Commands;
+using RiskSim.Core.Engine;
+using RiskSim.Core.Model;
+using RiskSim.IO.Scenarios;
+
+namespace RiskSim.Tests;
+
+/// <summary>risksim batch: every scenario and variant, side by side, failures isolated, up-to-date runs skipped.</summary>
+public class BatchTests
+{
+    private const int Trials = 20_000;
+
+    private static (int Code, string Stdout, string Stderr) Batch(string output, bool force = false, params string[] paths)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = BatchRunner.Execute(new BatchOptions(paths, output, Trials, 7, 0, force, Charts: false, Quiet: false), stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private static List<Dictionary<string, string>> ReadCsv(string path)
+    {
+        var lines = File.ReadAllLines(path);
+        var header = SplitCsv(lines[0]);
+        return lines.Skip(1).Select(l => header.Zip(SplitCsv(l)).ToDictionary(p => p.First, p => p.Second)).ToList();
+    }
+
+    private static List<string> SplitCsv(string line)
+    {
+        var cells = new List<string>();
+        var cell = new System.Text.StringBuilder();
+        bool quoted = false;
+        for (int i = 0; i < line.Length; i++)
+        {
+            char c = line[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+                {
+                    cell.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    cell.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                cells.Add(cell.ToString());
+                cell.Clear();
+            }
+            else
+            {
+                cell.Append(c);
+            }
+        }
+        cells.Add(cell.ToString());
+        return cells;
+    }
+
+    [Fact]
+    public void Batch_on_the_example_scenarios_gives_one_row_per_scenario_and_variant_equal_to_single_runs()
+    {
+        string output = TestPaths.NewTempFolder("batch");
+        var (code, _, stderr) = Batch(output, false, TestPaths.Scenarios);
+        Assert.True(code == 0, stderr);
+        var files = Directory.GetFiles(TestPaths.Scenarios, "*.yaml").Order(StringComparer.Ordinal).ToList();
+        var expected = files.SelectMany(f =>
+        {
+            var s = ScenarioReader.ReadFile(f);
+            return new[] { (f, s, Variant: "") }.Concat(s.Variants.Select(v => (f, s, Variant: v.Name)));
+        }).ToList();
+        var rows = ReadCsv(Path.Combine(output, "comparison.csv"));
+        Assert.Equal(expected.Count, rows.Count);
+        Assert.True(expected.Count > files.Count, "the example scenarios declare variants");
+        Assert.True(File.Exists(Path.Combine(output, "comparison.parquet")));
+        Assert.True(File.Exists(Path.Combine(output, "index.html")));
+
+        // Spot-check one base and one variant against individual runs with the same seed and trials.
+        foreach (var (file, scenario, variant) in expected.Where(e => e.f.EndsWith("worcestershire-shared-ict.yaml", StringComparison.Ordinal)).Take(2))
+        {
+            var model = variant.Length == 0 ? scenario : VariantApplier.Apply(scenario, scenario.Variants.Single(v => v.Name == variant));
+            var single = Simulation.Run(model, new SimulationOptions(Trials, 7));
+            var row = rows.Single(r => r["file"] == file && r["variant"] == variant);
+            Assert.Equal(single.Row(MetricNames.Npv).P50, double.Parse(row["npv_p50"], CultureInfo.InvariantCulture));
+            Assert.Equal(single.Row(MetricNames.Npv).Mean, double.Parse(row["npv_mean"], CultureInfo.InvariantCulture));
+            Assert.Equal(single.Decision.ProbabilityTargetMet!.Value, double.Parse(row["p_target_met"], CultureInfo.InvariantCulture));
+            Assert.Equal(single.Decision.Reserve90!.Value, double.Parse(row["reserve_90"], CultureInfo.InvariantCulture));
+            Assert.True(Directory.Exists(Path.Combine(output, row["folder"])));
+            Assert.True(File.Exists(Path.Combine(output, row["folder"], "summary.csv")));
+            Assert.Equal(variant.Length == 0, row["paired_npv_mean"].Length == 0);
+        }
+    }
+
+    [Fact]
+    public void A_broken_scenario_fails_alone_and_the_others_still_run()
+    {
+        string input = TestPaths.NewTempFolder("batch-in");
+        File.Copy(Path.Combine(TestPaths.SharedReference, "reference-simple.yaml"), Path.Combine(input, "a-good.yaml"));
+        File.WriteAllText(Path.Combine(input, "b-broken.yaml"), "name: broken\nhorizon_years: 5\npartners: []\n");
+        File.Copy(Path.Combine(TestPaths.SharedReference, "reference-shared-ict.yaml"), Path.Combine(input, "c-good.yaml"));
+        string output = TestPaths.NewTempFolder("batch-out");
+        var (code, stdout, stderr) = Batch(output, false, input);
+        Assert.Equal(ExitCodes.Failed, code);
+        Assert.Contains("b-broken.yaml:3:", stderr, StringComparison.Ordinal);
+        Assert.Contains("failed: ", stdout, StringComparison.Ordinal);
+        var rows = ReadCsv(Path.Combine(output, "comparison.csv"));
+        Assert.Equal(["a-good", "c-good"], rows.Select(r => r["folder"]));
+        Assert.Contains("b-broken.yaml", File.ReadAllText(Path.Combine(output, "index.html")), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(output, "b-broken")));
+    }
+
+    [Fact]
+    public void Up_to_date_runs_are_skipped_and_force_reruns_them()
+    {
+        string input = TestPaths.NewTempFolder("batch-skip-in");
+        string scenario = Path.Combine(input, "simple.yaml");
+        File.Copy(Path.Combine(TestPaths.SharedReference, "reference-simple.yaml"), scenario);
+        string output = TestPaths.NewTempFolder("batch-skip-out");
+        string summary = Path.Combine(output, "simple", "summary.csv");
+
+        var first = Batch(output, false, input);
+        Assert.Contains("1 run(s) done, 0 up to date", first.Stdout, StringComparison.Ordinal);
+        var written = File.GetLastWriteTimeUtc(summary);
+        string firstComparison = File.ReadAllText(Path.Combine(output, "comparison.csv"));
+
+        var second = Batch(output, false, input);
+        Assert.Contains("0 run(s) done, 1 up to date", second.Stdout, StringComparison.Ordinal);
+        Assert.Equal(written, File.GetLastWriteTimeUtc(summary));
+        Assert.Equal(firstComparison, File.ReadAllText(Path.Combine(output, "comparison.csv")));
+
+        var forced = Batch(output, true, input);
+        Assert.Contains("1 run(s) done, 0 up to date", forced.Stdout, StringComparison.Ordinal);
+
+        // Editing the scenario makes it out of date.
+        File.AppendAllText(scenario, "\n# edited\n");
+        var edited = Batch(output, false, input);
+        Assert.Contains("1 run(s) done, 0 up to date", edited.Stdout, StringComparison.Ordinal);
+    }
+}
