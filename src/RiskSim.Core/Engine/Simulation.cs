@@ -101,7 +101,7 @@ public static class Simulation
             _blocks = (options.Trials + SimulationOptions.BlockSize - 1) / SimulationOptions.BlockSize;
             int threads = options.Threads > 0 ? options.Threads : Environment.ProcessorCount;
             Threads = (int)Math.Max(1, Math.Min(threads, _blocks));
-            int slots = (int)Math.Min(_blocks, Threads * 8);
+            int slots = (int)Math.Min(_blocks, Threads * 4);
             _slots = new BlockWorkspace[slots];
             for (int s = 0; s < slots; s++)
             {
@@ -412,7 +412,7 @@ public static class Simulation
                 double binLow = low + (Math.Floor(x) - 1) * width;
                 double binHigh = low + (Math.Floor(x) + 2) * width;
                 int inside = CountBetween(sorted, binLow, binHigh);
-                bool crowded = x < 0 || x >= QuantileHistogram.Bins || inside > 0.3 * PercentileTolerance * n * 3;
+                bool crowded = x < 0 || x >= QuantileHistogram.Bins || inside > 0.7 * PercentileTolerance * n * 3;
                 if (!crowded)
                 {
                     continue;
@@ -719,16 +719,27 @@ public static class Simulation
         {
             var model = _model;
             int count = SensitivityCount;
-            var npvRanks = Ranks(_sensitivityNpv.AsSpan(0, count));
+            var npvRanks = new double[count];
+            Ranks(_sensitivityNpv.AsSpan(0, count), new double[count], new int[count], npvRanks);
             var rho = new double[model.Uncertain.Length];
-            Parallel.For(0, rho.Length, new ParallelOptions { MaxDegreeOfParallelism = Threads }, k =>
+            // One set of buffers per worker, reused for every input, so ranking allocates nothing per input.
+            int workers = Math.Min(Threads, Math.Max(1, rho.Length));
+            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, t =>
             {
-                var values = new double[count];
-                for (int i = 0; i < count; i++)
+                var keys = new double[count];
+                var order = new int[count];
+                var ranks = new double[count];
+                for (int k = t; k < rho.Length; k += workers)
                 {
-                    values[i] = _sensitivityInputs[k][i];
+                    var source = _sensitivityInputs[k];
+                    var values = ranks.AsSpan();
+                    for (int i = 0; i < count; i++)
+                    {
+                        values[i] = source[i];
+                    }
+                    Ranks(values, keys, order, ranks);
+                    rho[k] = Pearson(ranks, npvRanks);
                 }
-                rho[k] = Pearson(Ranks(values), npvRanks);
             });
             double total = rho.Sum(r => r * r);
             return model.Uncertain
@@ -758,15 +769,21 @@ public static class Simulation
     /// <summary>Average ranks (1-based), ties sharing the mean of their positions.</summary>
     internal static double[] Ranks(ReadOnlySpan<double> values)
     {
+        var ranks = new double[values.Length];
+        Ranks(values, new double[values.Length], new int[values.Length], ranks);
+        return ranks;
+    }
+
+    /// <summary>Average ranks into <paramref name="ranks"/>, using caller-owned buffers (values may alias ranks).</summary>
+    internal static void Ranks(ReadOnlySpan<double> values, double[] keys, int[] order, double[] ranks)
+    {
         int n = values.Length;
-        var keys = values.ToArray();
-        var order = new int[n];
+        values.CopyTo(keys);
         for (int i = 0; i < n; i++)
         {
             order[i] = i;
         }
-        Array.Sort(keys, order);
-        var ranks = new double[n];
+        Array.Sort(keys, order, 0, n);
         int start = 0;
         while (start < n)
         {
@@ -782,7 +799,6 @@ public static class Simulation
             }
             start = end;
         }
-        return ranks;
     }
 
     /// <summary>Pearson correlation; 0 when either side is constant.</summary>
