@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 
 namespace RiskSim.Cli.Commands;
 
@@ -11,35 +10,9 @@ public static class BatchCommand
     {
         var paths = new Argument<string[]>("paths") { Description = "Scenario files or folders.", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--out", "-o") { Description = "Output folder.", Required = true };
-        var trials = new Option<long?>("--trials", "-n")
-        {
-            Description = "Trials per run (default: each scenario's simulation.trials).",
-            CustomParser = r =>
-            {
-                string text = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
-                if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long v) && v >= 1)
-                {
-                    return v;
-                }
-                r.AddError($"--trials must be a whole number >= 1, not '{text}'");
-                return 1;
-            },
-        };
-        var seed = new Option<ulong?>("--seed", "-s")
-        {
-            Description = "Seed for every run (default: each scenario's simulation.seed).",
-            CustomParser = r =>
-            {
-                string text = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
-                if (ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out ulong v))
-                {
-                    return v;
-                }
-                r.AddError($"--seed must be a whole number >= 0, not '{text}'");
-                return 0;
-            },
-        };
-        var threads = new Option<int>("--threads", "-t") { Description = "Worker threads (default: all cores)." };
+        var trials = CommandSupport.TrialsOption("Trials per run (default: each scenario's simulation.trials).");
+        var seed = CommandSupport.SeedOption("Seed for every run (default: each scenario's simulation.seed).");
+        var threads = CommandSupport.ThreadsOption();
         var force = new Option<bool>("--force") { Description = "Re-run scenarios whose outputs are up to date." };
         var noCharts = new Option<bool>("--no-charts") { Description = "Skip charts and reports." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Only the closing summary." };

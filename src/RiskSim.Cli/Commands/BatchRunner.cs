@@ -68,10 +68,7 @@ public static class BatchRunner
             }
             catch (ScenarioException e)
             {
-                foreach (var error in e.Errors)
-                {
-                    stderr.WriteLine($"error: {error}");
-                }
+                CommandSupport.PrintProblems(e, stderr);
                 failures.Add((file, $"{e.Errors.Count} problem(s) in the scenario file; first: {e.Errors[0]}"));
                 continue;
             }

@@ -32,10 +32,7 @@ public static class ExplainCommand
         }
         catch (ScenarioException e)
         {
-            foreach (var error in e.Errors)
-            {
-                stderr.WriteLine($"error: {error}");
-            }
+            CommandSupport.PrintProblems(e, stderr);
             return ExitCodes.InvalidInput;
         }
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout), Ansi = AnsiSupport.No });

@@ -33,10 +33,7 @@ public static class ValidateCommand
             catch (ScenarioException e)
             {
                 invalid++;
-                foreach (var error in e.Errors)
-                {
-                    stderr.WriteLine($"error: {error}");
-                }
+                CommandSupport.PrintProblems(e, stderr);
                 stderr.WriteLine($"{file}: {e.Errors.Count} problem{(e.Errors.Count == 1 ? "" : "s")}");
             }
         }
