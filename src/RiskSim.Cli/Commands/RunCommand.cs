@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using RiskSim.Charts;
+using RiskSim.Charts.Data;
 
 namespace RiskSim.Cli.Commands;
 
@@ -12,8 +14,12 @@ namespace RiskSim.Cli.Commands;
 /// <param name="OutputFolder">Output folder, or null for results/&lt;scenario-file-name&gt;/.</param>
 /// <param name="TrialsOut">How many trials to write to trials.parquet: null = all (capped), 0 = none.</param>
 /// <param name="Quiet">No progress and no table.</param>
+/// <param name="Charts">
+/// Charts and report to write. The command line always sets it unless <c>--no-charts</c>; null writes none
+/// (so a caller that builds the options itself gets only the result files unless it asks).
+/// </param>
 public sealed record RunOptions(string ScenarioPath, long? Trials, ulong? Seed, int Threads, string? OutputFolder,
-    long? TrialsOut, bool Quiet);
+    long? TrialsOut, bool Quiet, ChartOptions? Charts = null);
 
 /// <summary>Defines <c>risksim run</c>.</summary>
 public static class RunCommand
@@ -21,9 +27,18 @@ public static class RunCommand
     /// <summary>Most trials written to trials.parquet by default (<c>--trials-out all</c>).</summary>
     public const long DefaultTrialsOutCap = 1_000_000;
 
+    /// <summary>
+    /// What <c>--trials-out all</c> parses to. System.CommandLine cannot take null from a custom parser that
+    /// consumed a token (it throws InvalidCastException when the value is read), so "all" is this marker and
+    /// becomes null in <see cref="RunOptions.TrialsOut"/>.
+    /// </summary>
+    public const long AllTrialsOut = -1;
+
     /// <summary>Builds the command.</summary>
-    public static Command Build()
+    /// <param name="execute">What to do with the parsed options; <see cref="RunHandler.Execute"/> by default (tests pass their own).</param>
+    public static Command Build(Func<RunOptions, int>? execute = null)
     {
+        execute ??= options => RunHandler.Execute(options);
         var scenario = new Argument<string>("scenario") { Description = "Scenario file (.yaml, .yml or .json)." };
         var trials = new Option<long?>("--trials", "-n")
         {
@@ -70,7 +85,7 @@ public static class RunCommand
                 string text = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
                 if (text.Equals("all", StringComparison.OrdinalIgnoreCase))
                 {
-                    return null;
+                    return AllTrialsOut;
                 }
                 if (text.Equals("none", StringComparison.OrdinalIgnoreCase))
                 {
@@ -85,21 +100,67 @@ public static class RunCommand
             },
         };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress bar and no results table." };
-
-        var command = new Command("run", "Simulate a scenario and write summary, trials, sensitivity and decision files.")
+        var noCharts = new Option<bool>("--no-charts") { Description = "Write no charts and no report.html." };
+        var svg = new Option<bool>("--svg") { Description = "Also write each chart as SVG." };
+        var dpi = new Option<int>("--dpi")
         {
-            scenario, trials, seed, threads, output, trialsOut, quiet,
+            Description = $"Chart resolution for printing 16 cm wide (default {ChartOptions.DefaultDpi}: 1600 x 900 pixels; {ChartOptions.MinDpi} to {ChartOptions.MaxDpi}).",
+            DefaultValueFactory = _ => ChartOptions.DefaultDpi,
+            CustomParser = r =>
+            {
+                string text = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
+                if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int v)
+                    && v >= ChartOptions.MinDpi && v <= ChartOptions.MaxDpi)
+                {
+                    return v;
+                }
+                r.AddError($"--dpi must be a whole number from {ChartOptions.MinDpi} to {ChartOptions.MaxDpi}, not '{text}'");
+                return ChartOptions.DefaultDpi;
+            },
         };
-        command.SetAction(parse => RunHandler.Execute(new RunOptions(
+        var group = new Option<TornadoGrouping>("--group")
+        {
+            Description = "How the tornado chart groups inputs: input (default, one bar each), workstream (one bar per "
+                + "workstream, partner and risk) or partner (each partner's withdrawal as one bar).",
+            DefaultValueFactory = _ => TornadoGrouping.Input,
+            CustomParser = r =>
+            {
+                string text = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
+                if (ParseGrouping(text) is { } grouping)
+                {
+                    return grouping;
+                }
+                r.AddError($"--group must be workstream, partner or input, not '{text}'");
+                return TornadoGrouping.Input;
+            },
+        };
+        group.CompletionSources.Add("input", "workstream", "partner");
+
+        var command = new Command("run",
+            "Simulate a scenario and write summary, trials, sensitivity and decision files, charts and report.html.")
+        {
+            scenario, trials, seed, threads, output, trialsOut, quiet, noCharts, svg, dpi, group,
+        };
+        command.SetAction(parse => execute(new RunOptions(
             parse.GetValue(scenario)!,
             parse.GetValue(trials),
             parse.GetValue(seed),
             parse.GetValue(threads),
             parse.GetValue(output),
-            parse.GetValue(trialsOut),
-            parse.GetValue(quiet))));
+            parse.GetValue(trialsOut) is long keep && keep != AllTrialsOut ? keep : null,
+            parse.GetValue(quiet),
+            parse.GetValue(noCharts) ? null : new ChartOptions(parse.GetValue(dpi), parse.GetValue(svg), parse.GetValue(group)))));
         return command;
     }
+
+    /// <summary>Reads a <c>--group</c> value (case-insensitive); null when it is none of the three.</summary>
+    internal static TornadoGrouping? ParseGrouping(string text) => text.ToLowerInvariant() switch
+    {
+        "input" => TornadoGrouping.Input,
+        "workstream" => TornadoGrouping.Workstream,
+        "partner" => TornadoGrouping.Partner,
+        _ => null,
+    };
 
     private static long? ParsePositive(ArgumentResult r, string name)
     {

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
+using RiskSim.Charts;
+using RiskSim.Charts.Report;
 using RiskSim.Core.Engine;
 using RiskSim.Core.Model;
 using RiskSim.IO.Results;
@@ -95,9 +97,27 @@ public static class RunHandler
                 ResultWriters.WriteSummaryCsv(result, folder.Stage("summary.csv"));
                 ResultWriters.WriteSensitivityParquet(result, folder.Stage("sensitivity.parquet"));
                 ResultWriters.WriteDecisionJson(result, folder.Stage("decision.json"));
-                var provenance = new RunProvenance(options.ScenarioPath, ResultWriters.Sha256Of(options.ScenarioPath),
+                string scenarioHash = ResultWriters.Sha256Of(options.ScenarioPath);
+                var provenance = new RunProvenance(options.ScenarioPath, scenarioHash,
                     ToolVersion, started, sink?.RowsWritten ?? 0, clock.Elapsed.TotalSeconds);
                 ResultWriters.WriteRunJson(result, provenance, folder.Stage("run.json"));
+
+                ReportFiles? report = null;
+                if (options.Charts is { } chartOptions)
+                {
+                    try
+                    {
+                        report = ReportWriter.Write(result, folder, chartOptions,
+                            new ReportProvenance(options.ScenarioPath, scenarioHash, ToolVersion, started));
+                    }
+                    catch (Exception e) when (e is not (OperationCanceledException or IOException or UnauthorizedAccessException))
+                    {
+                        stderr.WriteLine($"error: drawing the charts failed: {e.Message} (--no-charts skips them); no result files were written.");
+                        return ExitCodes.Failed;
+                    }
+                    // Ctrl+C while the charts were drawn still means no result files.
+                    cts.Token.ThrowIfCancellationRequested();
+                }
                 folder.Commit();
 
                 if (options.Quiet)
@@ -107,6 +127,14 @@ public static class RunHandler
                 else
                 {
                     ConsoleSummary.Write(result, folder.Path, stdout);
+                    if (report is not null)
+                    {
+                        foreach (string note in report.Notes)
+                        {
+                            stderr.WriteLine($"note: {note}");
+                        }
+                        stdout.WriteLine($"Report: {folder.FinalPath(ReportWriter.ReportFile)}");
+                    }
                 }
                 return ExitCodes.Ok;
             }

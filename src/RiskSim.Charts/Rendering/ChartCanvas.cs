@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Text;
+using RiskSim.Core.Model;
+using ScottPlot;
+using SkiaSharp;
+
+namespace RiskSim.Charts.Rendering;
+
+/// <summary>
+/// Creates plots in the house style and renders them, with a footer naming the run, to PNG or SVG.
+/// </summary>
+/// <remarks>
+/// Every size in the chart code is in layout units of an 800 × 450 page; <see cref="ChartOptions.Scale"/> turns
+/// them into pixels, so text keeps its printed size whatever the resolution. Rendering is deterministic: the
+/// same data and options give the same bytes.
+/// </remarks>
+public static class ChartCanvas
+{
+    /// <summary>Height of the footer band in layout units.</summary>
+    public const float FooterHeight = 24;
+
+    /// <summary>Title size in layout units (about 10.5 pt when printed 16 cm wide).</summary>
+    public const float TitleSize = 19;
+
+    /// <summary>Axis-label size.</summary>
+    public const float AxisLabelSize = 15;
+
+    /// <summary>Tick-label size (about 8 pt printed).</summary>
+    public const float TickSize = 14;
+
+    /// <summary>Legend and annotation size.</summary>
+    public const float LegendSize = 13;
+
+    /// <summary>Footer size.</summary>
+    public const float FooterSize = 12;
+
+    /// <summary>A new plot with the shipped font, white background and house text sizes.</summary>
+    public static Plot NewPlot(string title)
+    {
+        ChartFont.Register();
+        var plot = new Plot();
+        plot.Font.Set(ChartFont.Family);
+        plot.Title(title, TitleSize);
+        plot.Axes.Title.Label.FontName = ChartFont.Family;
+        plot.Axes.Title.Label.Bold = true;
+        plot.Axes.Title.Label.ForeColor = ChartPalette.Ink;
+        plot.Axes.Title.FullFigureCenter = true;
+        foreach (var axis in plot.Axes.GetAxes())
+        {
+            axis.Label.FontSize = AxisLabelSize;
+            axis.Label.Bold = false;
+            axis.Label.ForeColor = ChartPalette.Ink;
+            axis.TickLabelStyle.FontSize = TickSize;
+            axis.TickLabelStyle.ForeColor = ChartPalette.Ink;
+        }
+        plot.Legend.FontSize = LegendSize;
+        plot.Legend.FontName = ChartFont.Family;
+        plot.Legend.SetBestFontOnEachRender = false;
+        plot.Grid.MajorLineColor = Color.FromHex("#000000").WithAlpha(0.09);
+        return plot;
+    }
+
+    /// <summary>Shows the legend below the plot, in rows, with a light frame and no shadow.</summary>
+    public static void LegendBelow(Plot plot)
+    {
+        var panel = plot.ShowLegend(Edge.Bottom);
+        var legend = panel.Legend;
+        legend.FontSize = LegendSize;
+        legend.FontName = ChartFont.Family;
+        legend.Orientation = Orientation.Horizontal;
+        legend.ShadowColor = Colors.Transparent;
+        legend.OutlineColor = Color.FromHex("#C8C8C8");
+        legend.SetBestFontOnEachRender = false;
+    }
+
+    /// <summary>Formats a money axis like £250k, £1.2m (ticks within a rounding error of zero show £0).</summary>
+    public static void MoneyAxis(IAxis axis, string currency)
+    {
+        axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+        {
+            LabelFormatter = v => MoneyFormat.Short(Math.Abs(v) < 1e-6 ? 0 : v, currency),
+        };
+    }
+
+    /// <summary>Renders the plot and footer as PNG bytes of <see cref="ChartOptions.PixelWidth"/> × <see cref="ChartOptions.PixelHeight"/>.</summary>
+    public static byte[] Png(Plot plot, string footer, ChartOptions options)
+    {
+        int width = options.PixelWidth;
+        int height = options.PixelHeight;
+        using var surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul))
+            ?? throw new InvalidOperationException($"cannot create a {width} × {height} drawing surface");
+        Draw(surface.Canvas, plot, footer, width, height, (float)options.Scale);
+        using var image = surface.Snapshot();
+        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
+    }
+
+    /// <summary>Renders the plot and footer as an SVG document of the same size as the PNG.</summary>
+    /// <remarks>
+    /// Skia's SVG canvas cannot write dash patterns (it draws such lines solid and prints a warning), so dashed and
+    /// dotted lines are drawn solid in a colour of their own and given their <c>stroke-dasharray</c> afterwards.
+    /// </remarks>
+    public static string Svg(Plot plot, string footer, ChartOptions options)
+    {
+        int width = options.PixelWidth;
+        int height = options.PixelHeight;
+        var dashed = new List<(IHasLine Line, Color Colour, LinePattern Pattern, string Stand)>();
+        foreach (var line in plot.GetPlottables().OfType<IHasLine>())
+        {
+            if (line.LinePattern.Intervals is { Length: > 0 })
+            {
+                // A stand-in colour no chart uses; Skia writes it as #FE01nn.
+                var stand = new Color(0xFE, 0x01, (byte)(dashed.Count + 1), line.LineColor.Alpha);
+                dashed.Add((line, line.LineColor, line.LinePattern, $"#FE01{dashed.Count + 1:X2}"));
+                line.LineColor = stand;
+                line.LinePattern = LinePattern.Solid;
+            }
+        }
+        string svg;
+        try
+        {
+            using var stream = new MemoryStream();
+            using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, width, height), stream))
+            {
+                Draw(canvas, plot, footer, width, height, (float)options.Scale);
+            }
+            svg = Encoding.UTF8.GetString(stream.ToArray());
+        }
+        finally
+        {
+            foreach (var (line, colour, pattern, _) in dashed)
+            {
+                line.LineColor = colour;
+                line.LinePattern = pattern;
+            }
+        }
+        foreach (var (_, colour, pattern, stand) in dashed)
+        {
+            string dashes = string.Join(' ', pattern.Intervals.Select(v => v.ToString(CultureInfo.InvariantCulture)));
+            svg = svg.Replace($"stroke=\"{stand}\"", $"stroke=\"#{colour.Red:X2}{colour.Green:X2}{colour.Blue:X2}\" stroke-dasharray=\"{dashes}\"",
+                StringComparison.OrdinalIgnoreCase);
+        }
+        return svg;
+    }
+
+    private static void Draw(SKCanvas canvas, Plot plot, string footer, int width, int height, float scale)
+    {
+        canvas.Clear(SKColors.White);
+        plot.ScaleFactor = scale;
+        float footerTop = height - FooterHeight * scale;
+        int saved = canvas.Save();
+        plot.Render(canvas, new PixelRect(0, width, footerTop, 0));
+        canvas.RestoreToCount(saved);
+
+        // ScottPlot clears the whole canvas, which an SVG shows as black below the plot: paint the footer band white.
+        using var background = new SKPaint { Color = SKColors.White, Style = SKPaintStyle.Fill };
+        canvas.DrawRect(0, footerTop, width, height - footerTop, background);
+
+        // The footer is drawn here rather than by ScottPlot so that it sits below every axis and legend.
+        var typeface = Fonts.GetTypeface(ChartFont.Family, bold: false, italic: false);
+        using var font = new SKFont(typeface, FooterSize * scale);
+        using var paint = new SKPaint { Color = new SKColor(0x5A, 0x5A, 0x5A), IsAntialias = true };
+        using var rule = new SKPaint { Color = new SKColor(0xD0, 0xD0, 0xD0), StrokeWidth = Math.Max(1, scale), IsAntialias = true };
+        canvas.DrawLine(10 * scale, footerTop + 2 * scale, width - 10 * scale, footerTop + 2 * scale, rule);
+        float baseline = height - 8 * scale;
+        string text = Fit(footer, font, width - 20 * scale);
+        canvas.DrawText(text, 10 * scale, baseline, SKTextAlign.Left, font, paint);
+    }
+
+    /// <summary>Shortens text with an ellipsis until it fits the width.</summary>
+    private static string Fit(string text, SKFont font, float width)
+    {
+        if (font.MeasureText(text) <= width)
+        {
+            return text;
+        }
+        string body = text;
+        while (body.Length > 1 && font.MeasureText(body + "…") > width)
+        {
+            body = body[..^1];
+        }
+        return body.TrimEnd() + "…";
+    }
+}

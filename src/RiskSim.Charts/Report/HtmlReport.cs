@@ -1,0 +1,430 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using RiskSim.Charts.Data;
+using RiskSim.Core.Engine;
+using RiskSim.Core.Model;
+
+namespace RiskSim.Charts.Report;
+
+/// <summary>
+/// Writes <c>report.html</c>: one self-contained page for a section 151 officer with the headline, the decision
+/// figures, the charts, the top risks and inputs, each partner's withdrawal exposure, the assumptions and the
+/// provenance of the run.
+/// </summary>
+/// <remarks>
+/// The page needs nothing from outside: charts are PNG data URIs, the style sheet is inline, and a content
+/// security policy forbids any network request. It prints on A4. A five-line inline script (allowed by its hash,
+/// nothing else may run) records in <c>#image-check</c> how many images decoded; the page reads the same
+/// without it. Every text that comes from the scenario is HTML-encoded.
+/// </remarks>
+public static class HtmlReport
+{
+    /// <summary>Id of the element whose <c>data-images-loaded</c> attribute says "loaded/total" after the page loads.</summary>
+    public const string ImageCheckId = "image-check";
+
+    /// <summary>Id of the paragraph holding the headline sentences.</summary>
+    public const string HeadlineId = "headline";
+
+    private const string ImageCheckScript =
+        "window.addEventListener('load', function () { var images = document.images, loaded = 0; "
+        + "for (var i = 0; i < images.length; i++) { if (images[i].complete && images[i].naturalWidth > 0) { loaded++; } } "
+        + "document.getElementById('" + ImageCheckId + "').setAttribute('data-images-loaded', loaded + '/' + images.length); });";
+
+    /// <summary>Builds the page.</summary>
+    public static string Build(RunResult result, ChartSet charts, ReportProvenance provenance)
+    {
+        var s = result.Scenario;
+        var html = new StringBuilder(1 << 20);
+        string scriptHash = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(ImageCheckScript)));
+        html.Append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+            .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'sha256-")
+            .Append(scriptHash).Append("'\">\n")
+            .Append("<meta name=\"generator\" content=\"RiskSim ").Append(E(provenance.ToolVersion)).Append("\">\n")
+            .Append("<title>").Append(E(s.Name)).Append(" – RiskSim risk report</title>\n<style>\n").Append(Css).Append("</style>\n</head>\n<body>\n<main>\n");
+
+        Header(html, result, provenance);
+        HeadlineSection(html, result);
+        DecisionFigures(html, result);
+        Charts(html, charts);
+        Drivers(html, result, charts);
+        Partners(html, result, charts);
+        Assumptions(html, result);
+        Provenance(html, result, provenance);
+
+        html.Append("<p id=\"").Append(ImageCheckId).Append("\" data-images-loaded=\"\" hidden></p>\n")
+            .Append("</main>\n<script>").Append(ImageCheckScript).Append("</script>\n</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    private static void Header(StringBuilder html, RunResult result, ReportProvenance provenance)
+    {
+        var s = result.Scenario;
+        html.Append("<header>\n<p class=\"kicker\">Risk analysis of the savings case · RiskSim ")
+            .Append(E(provenance.ToolVersion)).Append(" · ").Append(provenance.RunStartedUtc.ToString("d MMMM yyyy", CultureInfo.InvariantCulture))
+            .Append("</p>\n<h1>").Append(E(s.Name)).Append("</h1>\n");
+        if (!string.IsNullOrWhiteSpace(s.Description))
+        {
+            html.Append("<p class=\"description\">").Append(E(s.Description.Trim())).Append("</p>\n");
+        }
+        html.Append("<p class=\"method\">").Append(result.Trials.ToString("N0", CultureInfo.InvariantCulture))
+            .Append(" simulated outcomes of the programme over ").Append(s.HorizonYears).Append(" years (")
+            .Append(E(Span(s))).Append("), in real terms (today's prices). Each outcome draws every uncertain saving, cost, delay, ")
+            .Append("risk and partner withdrawal from the ranges in the assumptions below.</p>\n</header>\n");
+    }
+
+    private static void HeadlineSection(StringBuilder html, RunResult result)
+    {
+        var sentences = Headline.Sentences(result);
+        html.Append("<section class=\"headline\" aria-label=\"Headline\">\n<p id=\"").Append(HeadlineId).Append("\" class=\"lead\">")
+            .Append(E(string.Join(" ", sentences.Take(result.Decision.Target is null ? 1 : 2)))).Append("</p>\n<p>")
+            .Append(E(string.Join(" ", sentences.Skip(result.Decision.Target is null ? 1 : 2)))).Append("</p>\n</section>\n");
+    }
+
+    private static void DecisionFigures(StringBuilder html, RunResult result)
+    {
+        var s = result.Scenario;
+        var d = result.Decision;
+        string Money(double v) => MoneyFormat.Short(v, s.Currency);
+        var rows = new List<(string Figure, string Value)>();
+        if (d.Target is { } target)
+        {
+            string by = Headline.ByYear(s, target.ByYear);
+            rows.Add(("Target", $"cumulative net savings of {Money(target.CumulativeNetSavings)} by {by}"));
+            rows.Add(("Chance of meeting the target", Headline.Percent(d.ProbabilityTargetMet ?? double.NaN)));
+            rows.Add(($"Cumulative net savings by {by}: P5 / P10 / P20",
+                $"{Money(d.CumulativeAtTargetP5 ?? double.NaN)} / {Money(d.CumulativeAtTargetP10 ?? double.NaN)} / {Money(d.CumulativeAtTargetP20 ?? double.NaN)}"));
+            rows.Add(("Reserve for 80% confidence", Money(d.Reserve80 ?? double.NaN)));
+            rows.Add(("Reserve for 90% confidence", Money(d.Reserve90 ?? double.NaN)));
+            rows.Add(("Reserve for 95% confidence", Money(d.Reserve95 ?? double.NaN)));
+            rows.Add(($"Plan (most likely inputs): cumulative net savings by {by}", Money(result.Plan.CumulativeNetSavings[target.ByYear - 1])));
+        }
+        else
+        {
+            rows.Add(("Target", "none set in the scenario"));
+        }
+        rows.Add(("Chance of paying back within the horizon", Headline.Percent(d.ProbabilityOfPayback)));
+        var payback = result.Row(MetricNames.PaybackYear);
+        if (payback.Count > 0)
+        {
+            rows.Add(("Median payback year, when it pays back", Headline.ByYear(s, (int)Math.Round(payback.P50))));
+        }
+        var npv = result.Row(MetricNames.Npv);
+        rows.Add(("Net present value: P10 / P50 / P90", $"{Money(npv.P10)} / {Money(npv.P50)} / {Money(npv.P90)}"));
+        rows.Add(("Net present value: mean", Money(npv.Mean)));
+        rows.Add(("Chance the NPV is below zero", Headline.Percent(NpvChartData.CumulativeProbability(result.NpvQuantiles, 0))));
+        rows.Add(("Plan (most likely inputs): NPV", Money(result.Plan.Npv)));
+        var total = result.Row(MetricNames.TotalNetSavings);
+        rows.Add(($"Total net savings over {s.HorizonYears} years (undiscounted): P10 / P50 / P90",
+            $"{Money(total.P10)} / {Money(total.P50)} / {Money(total.P90)}"));
+        foreach (var p in d.PartnerExits.Where(x => s.Partners.Any(q => q.Id == x.PartnerId && q.Withdrawal is not null)))
+        {
+            rows.Add(($"Chance that {InputLabels.OwnerName(s, p.PartnerId)} leaves within the horizon", Headline.Percent(p.ProbabilityOfExit)));
+        }
+
+        html.Append("<section>\n<h2>Decision figures</h2>\n<table class=\"figures\">\n<thead><tr><th scope=\"col\">Figure</th><th scope=\"col\" class=\"num\">Value</th></tr></thead>\n<tbody>\n");
+        foreach (var (figure, value) in rows)
+        {
+            html.Append("<tr><th scope=\"row\">").Append(E(figure)).Append("</th><td class=\"num\">").Append(E(value)).Append("</td></tr>\n");
+        }
+        html.Append("</tbody>\n</table>\n<p class=\"note\">P10 means that one outcome in ten is lower; the reserve is the shortfall ")
+            .Append("against the target at that confidence (zero when the percentile already meets it). Money is in real terms.</p>\n</section>\n");
+    }
+
+    private static void Charts(StringBuilder html, ChartSet charts)
+    {
+        html.Append("<section>\n<h2>Charts</h2>\n");
+        int n = 0;
+        foreach (var chart in charts.Charts)
+        {
+            n++;
+            html.Append("<figure>\n<img src=\"data:image/png;base64,").Append(Convert.ToBase64String(chart.Png))
+                .Append("\" alt=\"").Append(E(chart.Title + ". " + chart.Description)).Append("\">\n<figcaption><strong>Figure ")
+                .Append(n).Append(". ").Append(E(chart.Title)).Append(".</strong> ").Append(E(chart.Description))
+                .Append(" <span class=\"file\">(").Append(E(chart.FileName)).Append(")</span></figcaption>\n</figure>\n");
+        }
+        if (!charts.Partners.HasChart)
+        {
+            html.Append("<p class=\"note\">No partner has a withdrawal risk in this scenario, so there is no partner withdrawal chart (partners.png).</p>\n");
+        }
+        html.Append("</section>\n");
+    }
+
+    private static void Drivers(StringBuilder html, RunResult result, ChartSet charts)
+    {
+        var s = result.Scenario;
+        html.Append("<section>\n<h2>Top risks and inputs by contribution</h2>\n");
+
+        // The risk register, ranked by the combined contribution of each risk's inputs.
+        if (s.Risks.Count > 0)
+        {
+            var frequency = result.Decision.RiskFrequencies.ToDictionary(r => r.RiskId, r => r.Frequency);
+            var risks = s.Risks
+                .Select(r => (Risk: r, Share: result.Sensitivity.Where(x => x.Owner == r.Id).Sum(x => x.Share)))
+                .OrderByDescending(x => x.Share)
+                .ToList();
+            html.Append("<h3>Risk register</h3>\n<table class=\"risks\">\n<thead><tr><th scope=\"col\">Risk</th>")
+                .Append("<th scope=\"col\" class=\"num\">Chance (simulated)</th><th scope=\"col\">When</th><th scope=\"col\">Cost if it happens</th>")
+                .Append("<th scope=\"col\" class=\"num\">Share of NPV variance</th></tr></thead>\n<tbody>\n");
+            foreach (var (risk, share) in risks)
+            {
+                string delays = risk.Delays.Count == 0 ? ""
+                    : "; delays " + string.Join(", ", risk.Delays.Select(x =>
+                        $"{InputLabels.OwnerName(s, x.WorkstreamId)} by {x.Months.Describe(Number)} months"));
+                html.Append("<tr><th scope=\"row\">").Append(E(InputLabels.OwnerName(s, risk.Id))).Append("</th><td class=\"num\">")
+                    .Append(E(Headline.Percent(risk.Probability))).Append("<br><span class=\"sub\">(")
+                    .Append(E(frequency.TryGetValue(risk.Id, out double f) ? Headline.Percent(f) : "–")).Append(")</span></td><td>")
+                    .Append(E(ShortYears(s, risk))).Append("</td><td>").Append(E(risk.Cost.Describe(v => MoneyFormat.Short(v, s.Currency)) + delays))
+                    .Append("</td><td class=\"num\">").Append(E(SharePercent(share))).Append("</td></tr>\n");
+            }
+            html.Append("</tbody>\n</table>\n<p class=\"note\">Chance: as in the risk register, with the share of trials in which ")
+                .Append("the risk happened in brackets. Share of NPV variance: the risk's occurrence, year, cost and delays together.</p>\n");
+        }
+
+        // The inputs, one row each, as in the sensitivity table.
+        var inputs = TornadoData.From(result, TornadoGrouping.Input);
+        var byInput = result.Sensitivity.ToDictionary(r => r.Input);
+        html.Append("<h3>Inputs that move the NPV most</h3>\n<table>\n<thead><tr><th scope=\"col\" class=\"num\">Rank</th><th scope=\"col\">Input</th>")
+            .Append("<th scope=\"col\">Effect of a higher value</th><th scope=\"col\" class=\"num\">Rank correlation with NPV</th>")
+            .Append("<th scope=\"col\" class=\"num\">Share of NPV variance</th></tr></thead>\n<tbody>\n");
+        int rank = 0;
+        foreach (var bar in inputs.Bars)
+        {
+            rank++;
+            var row = byInput[bar.Key];
+            html.Append("<tr><td class=\"num\">").Append(rank).Append("</td><td>").Append(E(InputLabels.Describe(s, row.Input, row.Role, row.Owner)))
+                .Append("<br><code>").Append(E(row.Input)).Append("</code></td><td>").Append(row.Spearman < 0 ? "lowers NPV" : "raises NPV")
+                .Append("</td><td class=\"num\">").Append(row.Spearman.ToString("+0.00;−0.00;0.00", CultureInfo.InvariantCulture))
+                .Append("</td><td class=\"num\">").Append(E(SharePercent(row.Share))).Append("</td></tr>\n");
+        }
+        if (inputs.Rest is { } rest)
+        {
+            html.Append("<tr class=\"rest\"><td></td><td>").Append(E(rest.Label)).Append("</td><td></td><td></td><td class=\"num\">")
+                .Append(E(SharePercent(rest.Share))).Append("</td></tr>\n");
+        }
+        html.Append("</tbody>\n</table>\n<p class=\"note\">Spearman rank correlation of each input with the NPV over the first ")
+            .Append(result.SensitivityTrials.ToString("N0", CultureInfo.InvariantCulture))
+            .Append(" trials; its square, as a share of the sum over all inputs, is the input's share of the variance.");
+        if (charts.Tornado.Grouping != TornadoGrouping.Input)
+        {
+            html.Append(" The tornado chart groups these inputs ").Append(charts.Tornado.Grouping == TornadoGrouping.Workstream
+                ? "by workstream, partner and risk" : "by partner withdrawal").Append('.');
+        }
+        html.Append("</p>\n</section>\n");
+    }
+
+    private static void Partners(StringBuilder html, RunResult result, ChartSet charts)
+    {
+        var s = result.Scenario;
+        string Money(double v) => MoneyFormat.Short(v, s.Currency);
+        html.Append("<section>\n<h2>Partner withdrawal exposure</h2>\n");
+        if (!charts.Partners.HasChart)
+        {
+            html.Append("<p>No partner has a withdrawal risk in this scenario: every partner is assumed to stay for the whole horizon.</p>\n</section>\n");
+            return;
+        }
+        html.Append("<table>\n<thead><tr><th scope=\"col\">Partner</th><th scope=\"col\" class=\"num\">Share</th>")
+            .Append("<th scope=\"col\" class=\"num\">Chance of notice in a year</th><th scope=\"col\" class=\"num\">Chance it leaves within the horizon</th>")
+            .Append("<th scope=\"col\" class=\"num\">Median NPV if it stays</th><th scope=\"col\" class=\"num\">Median NPV if it leaves</th>")
+            .Append("<th scope=\"col\" class=\"num\">Cost of its withdrawal (median)</th></tr></thead>\n<tbody>\n");
+        foreach (var p in charts.Partners.Partners)
+        {
+            var partner = s.Partners.First(x => x.Id == p.PartnerId);
+            html.Append("<tr><th scope=\"row\">").Append(E(p.Name)).Append("</th><td class=\"num\">").Append(E(Headline.Percent(partner.Share)))
+                .Append("</td><td class=\"num\">").Append(E(Headline.Percent(partner.Withdrawal?.AnnualProbability ?? 0)))
+                .Append("</td><td class=\"num\">").Append(E(Headline.Percent(p.ProbabilityOfExit)))
+                .Append("</td><td class=\"num\">").Append(E(Money(p.MedianNpvIfStays)))
+                .Append("</td><td class=\"num\">").Append(E(Money(p.MedianNpvIfLeaves)))
+                .Append("</td><td class=\"num\">").Append(E(Money(p.MedianCost))).Append("</td></tr>\n");
+        }
+        html.Append("</tbody>\n</table>\n<p class=\"note\">Medians of the NPV over the first ")
+            .Append(result.SensitivityTrials.ToString("N0", CultureInfo.InvariantCulture))
+            .Append(" trials, split by whether the partner left before the horizon ended (other partners may leave too in either group).</p>\n</section>\n");
+    }
+
+    private static void Assumptions(StringBuilder html, RunResult result)
+    {
+        var s = result.Scenario;
+        string Money(double v) => MoneyFormat.Short(v, s.Currency);
+        html.Append("<section>\n<h2>Assumptions</h2>\n<table>\n<tbody>\n");
+        var settings = new List<(string, string)>
+        {
+            ("Horizon", $"{s.HorizonYears} years, {Span(s)}"),
+            ("Discount rate (real)", (s.DiscountRate * 100).ToString("0.##", CultureInfo.InvariantCulture) + "% a year; year 1 undiscounted"),
+            ("Currency", s.Currency),
+            ("Target", s.Target is { } t ? $"cumulative net savings of {Money(t.CumulativeNetSavings)} by {Headline.ByYear(s, t.ByYear)}" : "none"),
+        };
+        foreach (var (name, value) in settings)
+        {
+            html.Append("<tr><th scope=\"row\">").Append(E(name)).Append("</th><td>").Append(E(value)).Append("</td></tr>\n");
+        }
+        html.Append("</tbody>\n</table>\n");
+
+        html.Append("<h3>Partners</h3>\n<table>\n<thead><tr><th scope=\"col\">Partner</th><th scope=\"col\" class=\"num\">Share</th><th scope=\"col\">Withdrawal</th></tr></thead>\n<tbody>\n");
+        foreach (var p in s.Partners)
+        {
+            string withdrawal = p.Withdrawal is { } w
+                ? $"notice with a {Headline.Percent(w.AnnualProbability)} chance in any one year, leaving {Number(w.NoticeMonths)} months later; "
+                  + $"savings lost: {w.SavingsLost.Describe(PercentOf)}; exit cost: {w.ExitCost.Describe(Money)}"
+                : "not modelled (stays for the whole horizon)";
+            html.Append("<tr><th scope=\"row\">").Append(E(InputLabels.OwnerName(s, p.Id))).Append("<br><code>").Append(E(p.Id)).Append("</code></th><td class=\"num\">")
+                .Append(E(Headline.Percent(p.Share))).Append("</td><td>").Append(E(withdrawal)).Append("</td></tr>\n");
+        }
+        html.Append("</tbody>\n</table>\n");
+
+        html.Append("<h3>Workstreams</h3>\n<table>\n<thead><tr><th scope=\"col\">Workstream</th><th scope=\"col\">Go-live and ramp</th><th scope=\"col\">Depends on</th></tr></thead>\n<tbody>\n");
+        foreach (var w in s.Workstreams)
+        {
+            string timing = $"planned go-live at month {Number(w.GoLiveMonth)}, then a {Number(w.RampMonths)}-month ramp to the full saving";
+            string depends = w.DependsOn.Count == 0 ? "no partner" : string.Join(", ", w.DependsOn.Select(id => InputLabels.OwnerName(s, id)));
+            html.Append("<tr><th scope=\"row\">").Append(E(InputLabels.OwnerName(s, w.Id))).Append("<br><code>").Append(E(w.Id)).Append("</code></th><td>")
+                .Append(E(timing)).Append("</td><td>").Append(E(depends)).Append("</td></tr>\n");
+        }
+        html.Append("</tbody>\n</table>\n");
+
+        html.Append("<h3>Uncertain inputs</h3>\n<table class=\"inputs\">\n<thead><tr><th scope=\"col\">Input</th><th scope=\"col\">What it is</th><th scope=\"col\">Distribution</th></tr></thead>\n<tbody>\n");
+        foreach (var input in InputCatalog.Of(s))
+        {
+            html.Append("<tr><td><code>").Append(E(input.Name)).Append("</code></td><td>")
+                .Append(E(InputLabels.Describe(s, input.Name, input.Role, input.Owner))).Append("</td><td>")
+                .Append(E(DescribeInput(s, input))).Append("</td></tr>\n");
+        }
+        html.Append("</tbody>\n</table>\n");
+
+        if (s.Correlations.Count > 0)
+        {
+            html.Append("<h3>Correlations</h3>\n<table>\n<thead><tr><th scope=\"col\">Between</th><th scope=\"col\" class=\"num\">Rank correlation</th></tr></thead>\n<tbody>\n");
+            foreach (var c in s.Correlations)
+            {
+                html.Append("<tr><td><code>").Append(E(c.First)).Append("</code> and <code>").Append(E(c.Second)).Append("</code></td><td class=\"num\">")
+                    .Append(c.Rank.ToString("+0.0#;−0.0#;0", CultureInfo.InvariantCulture)).Append("</td></tr>\n");
+            }
+            html.Append("</tbody>\n</table>\n");
+        }
+        html.Append("</section>\n");
+    }
+
+    private static void Provenance(StringBuilder html, RunResult result, ReportProvenance provenance)
+    {
+        var rows = new List<(string, string)>
+        {
+            ("Scenario file", provenance.ScenarioFile),
+            ("Scenario file SHA-256", provenance.ScenarioSha256),
+            ("Seed", result.Seed.ToString(CultureInfo.InvariantCulture)),
+            ("Trials", result.Trials.ToString("N0", CultureInfo.InvariantCulture)),
+            ("Trials used for sensitivity and partner exposure", result.SensitivityTrials.ToString("N0", CultureInfo.InvariantCulture)),
+            ("Largest percentile error", result.PercentileErrorBound.ToString("0.####", CultureInfo.InvariantCulture) + " percentile points"),
+            ("RiskSim version", provenance.ToolVersion),
+            ("Run started", provenance.RunStartedUtc.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)),
+        };
+        html.Append("<section class=\"provenance\">\n<h2>Provenance</h2>\n<table>\n<tbody>\n");
+        foreach (var (name, value) in rows)
+        {
+            html.Append("<tr><th scope=\"row\">").Append(E(name)).Append("</th><td><code>").Append(E(value)).Append("</code></td></tr>\n");
+        }
+        html.Append("</tbody>\n</table>\n<p class=\"note\">The same scenario file, seed and number of trials reproduce every figure exactly.</p>\n</section>\n");
+    }
+
+    /// <summary>An input's distribution in words, in the unit of its role.</summary>
+    internal static string DescribeInput(Scenario scenario, InputDefinition input)
+    {
+        string Money(double v) => MoneyFormat.Short(v, scenario.Currency);
+        var risk = scenario.Risks.FirstOrDefault(r => r.Id == input.Owner);
+        return input.Role switch
+        {
+            InputRole.AnnualSaving => input.Distribution.Describe(Money) + " a year",
+            InputRole.ImplementationCost or InputRole.RedundancyCostPerHead or InputRole.ExitCost or InputRole.RiskCost
+                => input.Distribution.Describe(Money),
+            InputRole.DelayCostPerMonth => input.Distribution.Describe(Money) + " a month",
+            InputRole.DelayMonths or InputRole.RiskDelay => input.Distribution.Describe(Number) + " months",
+            InputRole.RedundancyHeadcount => input.Distribution.Describe(Number) + " posts",
+            InputRole.SavingsLost => input.Distribution.Describe(PercentOf),
+            InputRole.WithdrawalNotice => input.Distribution.Describe(Number),
+            InputRole.RiskOccurs when risk is not null => $"happens with a {Headline.Percent(risk.Probability)} chance",
+            InputRole.RiskYear when risk is not null => RiskYears(scenario, risk),
+            _ => input.Distribution.Describe(Number),
+        };
+    }
+
+    private static string ShortYears(Scenario scenario, Risk risk) => risk.FirstYear == risk.LastYear
+        ? scenario.YearLabel(risk.FirstYear)
+        : $"{scenario.YearLabel(risk.FirstYear)} to {scenario.YearLabel(risk.LastYear)}";
+
+    private static string RiskYears(Scenario scenario, Risk risk) => risk.FirstYear == risk.LastYear
+        ? $"in {scenario.YearLabel(risk.FirstYear)}"
+        : $"in any year from {scenario.YearLabel(risk.FirstYear)} to {scenario.YearLabel(risk.LastYear)}, equally likely";
+
+    private static string Span(Scenario s) =>
+        s.HorizonYears == 1 ? s.YearLabel(1) : $"{s.YearLabel(1)} to {s.YearLabel(s.HorizonYears)}";
+
+    private static string Number(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static string PercentOf(double v) => (v * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+
+    private static string SharePercent(double share) =>
+        (share * 100).ToString(share < 0.1 ? "0.0" : "0", CultureInfo.InvariantCulture) + "%";
+
+    /// <summary>Escapes the five characters HTML gives meaning to; other text (£, –, …) stays readable UTF-8.</summary>
+    internal static string E(string text)
+    {
+        var escaped = new StringBuilder(text.Length + 16);
+        foreach (char c in text)
+        {
+            escaped.Append(c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                _ => c.ToString(),
+            });
+        }
+        return escaped.ToString();
+    }
+
+    private const string Css = """
+        :root { color-scheme: light; }
+        * { box-sizing: border-box; }
+        body { margin: 0; background: #f4f4f2; color: #1a1a1a; font: 15px/1.45 "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-serif; }
+        main { max-width: 190mm; margin: 0 auto; padding: 10mm 12mm 14mm; background: #fff; }
+        header { border-bottom: 3px solid #0072B2; margin-bottom: 1em; }
+        .kicker { margin: 0; color: #555; font-size: 0.85em; letter-spacing: 0.02em; }
+        h1 { font-size: 1.6em; margin: 0.2em 0 0.3em; line-height: 1.2; }
+        h2 { font-size: 1.2em; margin: 1.6em 0 0.5em; padding-bottom: 0.15em; border-bottom: 1px solid #ccc; break-after: avoid; }
+        h3 { font-size: 1em; margin: 1.2em 0 0.4em; break-after: avoid; }
+        .description, .method { color: #333; margin: 0.3em 0 0.8em; }
+        .headline { background: #eaf2f8; border-left: 6px solid #0072B2; padding: 0.7em 1em; margin: 1em 0; break-inside: avoid; }
+        .headline p { margin: 0.3em 0; }
+        .lead { font-size: 1.2em; font-weight: bold; line-height: 1.35; }
+        table { border-collapse: collapse; width: 100%; margin: 0.4em 0 0.6em; font-size: 0.88em; }
+        th, td { text-align: left; vertical-align: top; padding: 0.3em 0.5em; border-bottom: 1px solid #ddd; }
+        thead th { border-bottom: 2px solid #888; font-weight: bold; }
+        tbody th { font-weight: normal; }
+        .num { text-align: right; white-space: nowrap; }
+        thead th.num { white-space: normal; }
+        table.figures td { font-weight: bold; }
+        tr { break-inside: avoid; }
+        tr.rest td { color: #555; font-style: italic; }
+        code { font-family: "DejaVu Sans Mono", "Liberation Mono", Consolas, monospace; font-size: 0.85em; color: #333; overflow-wrap: anywhere; }
+        figure { margin: 1em 0 1.4em; break-inside: avoid; }
+        figure img { display: block; width: 100%; height: auto; border: 1px solid #ddd; }
+        figcaption { font-size: 0.85em; color: #333; margin-top: 0.35em; }
+        .file { color: #777; }
+        .sub { color: #555; font-size: 0.9em; }
+        table.risks th[scope=row] { width: 32%; }
+        table.inputs td:first-child { width: 30%; }
+        .note { font-size: 0.82em; color: #555; }
+        .provenance td code { font-size: 0.8em; }
+        @page { size: A4; margin: 14mm 13mm 16mm; }
+        @media print {
+          body { background: #fff; font-size: 10pt; }
+          main { max-width: none; margin: 0; padding: 0; }
+          .headline { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+          figure img { border: none; }
+          h2 { break-before: auto; }
+        }
+
+        """;
+}
