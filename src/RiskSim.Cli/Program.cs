@@ -7,7 +7,21 @@ namespace RiskSim.Cli;
 public static class Program
 {
     /// <summary>Runs the command line and returns its exit code.</summary>
-    public static int Main(string[] args) => BuildRoot().Parse(args).Invoke();
+    public static int Main(string[] args)
+    {
+        var parse = BuildRoot().Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // Bad options are invalid input (exit 2), with the command's usage for reference.
+            foreach (var error in parse.Errors)
+            {
+                Console.Error.WriteLine($"error: {error.Message}");
+            }
+            Console.Error.WriteLine("Run with --help for the options.");
+            return ExitCodes.InvalidInput;
+        }
+        return parse.Invoke();
+    }
 
     /// <summary>The whole command tree (tested by parsing alone).</summary>
     public static RootCommand BuildRoot()

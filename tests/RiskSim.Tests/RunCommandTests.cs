@@ -279,11 +279,22 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public void The_command_line_accepts_short_aliases_and_trials_out_all()
     {
-        var result = Program.BuildRoot().Parse(["run", "x.yaml", "-n", "1_000_000", "-s", "7", "-t", "1", "-o", "d", "--trials-out", "all", "-q"]);
+        RunOptions? options = null;
+        var run = RunCommand.Build(o =>
+        {
+            options = o;
+            return ExitCodes.Ok;
+        });
+        var result = run.Parse(["x.yaml", "-n", "1_000_000", "-s", "7", "-t", "1", "-o", "d", "--trials-out", "all", "-q"]);
 
         Assert.Empty(result.Errors);
-        Assert.Equal(1_000_000L, result.GetValue<long?>("--trials"));
-        Assert.Null(result.GetValue<long?>("--trials-out"));
+        Assert.Equal(ExitCodes.Ok, result.Invoke());
+        Assert.NotNull(options);
+        Assert.Equal(1_000_000L, options.Trials);
+        Assert.Equal(7UL, options.Seed);
+        Assert.Equal(1, options.Threads);
+        Assert.True(options.Quiet);
+        Assert.Null(options.TrialsOut);
     }
 
     [Fact]
@@ -291,7 +302,7 @@ public sealed class RunCommandTests : IDisposable
     {
         string output = NewFolder("trials-all");
 
-        int code = Program.Main(["run", ReferenceIct, "--trials", "2000", "--trials-out", "all", "--out", output, "--quiet"]);
+        int code = Program.Main(["run", ReferenceIct, "--trials", "2000", "--trials-out", "all", "--out", output, "--quiet", "--no-charts"]);
 
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Equal(ResultFiles, FilesIn(output));

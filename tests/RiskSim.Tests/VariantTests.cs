@@ -187,4 +187,34 @@ public class VariantTests
         double gap = Math.Abs(withCrn.Mean - withoutCrn.Mean);
         Assert.True(gap < 5 * withoutCrn.StandardError, $"means differ by {gap}, SE {withoutCrn.StandardError}");
     }
+
+    [Fact]
+    public void Run_with_a_variant_or_set_changes_the_scenario_and_names_unknown_variants()
+    {
+        string file = Path.Combine(TestPaths.NewTempFolder("variant-run"), "base.yaml");
+        File.WriteAllText(file, Base);
+        var b = ScenarioReader.ReadFile(file);
+        var late = Cli.Commands.VariantSelection.Apply(b, file, "late-ict", []);
+        Assert.Equal(6, late.Workstreams[0].DelayMonths.Mode());
+        var set = Cli.Commands.VariantSelection.Apply(b, file, "late-ict", ["ict.go_live_month=9", "hr.annual_saving=70k"]);
+        Assert.Equal(9, set.Workstreams[0].GoLiveMonth);
+        Assert.Equal(70000, set.Workstreams[1].AnnualSaving.Mean);
+        var e = Assert.Throws<ScenarioException>(() => Cli.Commands.VariantSelection.Apply(b, file, "early-ict", ["nothing.cost=1"]));
+        Assert.Contains(e.Errors, x => x.Message.Contains("no variant named 'early-ict'", StringComparison.Ordinal));
+
+        // Through the command line: a variant run writes results, an unknown one exits 2 naming the declared ones.
+        string output = TestPaths.NewTempFolder("variant-out");
+        var stderr = new StringWriter();
+        Assert.Equal(0, Cli.Commands.RunHandler.Execute(new Cli.Commands.RunOptions(file, 5000, 1, 0, output, 0, true, Variant: "no-city",
+            Sets: ["ict.ramp_months=6"]), new StringWriter(), stderr));
+        Assert.True(File.Exists(Path.Combine(output, "decision.json")));
+        Assert.Equal(2, Cli.Commands.RunHandler.Execute(new Cli.Commands.RunOptions(file, 5000, 1, 0, output, 0, true, Variant: "nope"),
+            new StringWriter(), stderr));
+        Assert.Contains("declared: late-ict, savings-haircut", stderr.ToString(), StringComparison.Ordinal);
+    }
+}
+
+internal static class DistributionModeExtensions
+{
+    public static double Mode(this Distribution d) => ((TriangularDistribution)d).Mode;
 }

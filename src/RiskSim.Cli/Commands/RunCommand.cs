@@ -18,8 +18,10 @@ namespace RiskSim.Cli.Commands;
 /// Charts and report to write. The command line always sets it unless <c>--no-charts</c>; null writes none
 /// (so a caller that builds the options itself gets only the result files unless it asks).
 /// </param>
+/// <param name="Variant">A variant declared in the scenario to run instead of the base, or null.</param>
+/// <param name="Sets">Changes <c>path=value</c> applied after the variant (same paths as a variant's <c>set</c>).</param>
 public sealed record RunOptions(string ScenarioPath, long? Trials, ulong? Seed, int Threads, string? OutputFolder,
-    long? TrialsOut, bool Quiet, ChartOptions? Charts = null);
+    long? TrialsOut, bool Quiet, ChartOptions? Charts = null, string? Variant = null, IReadOnlyList<string>? Sets = null);
 
 /// <summary>Defines <c>risksim run</c>.</summary>
 public static class RunCommand
@@ -40,39 +42,9 @@ public static class RunCommand
     {
         execute ??= options => RunHandler.Execute(options);
         var scenario = new Argument<string>("scenario") { Description = "Scenario file (.yaml, .yml or .json)." };
-        var trials = new Option<long?>("--trials", "-n")
-        {
-            Description = "Number of trials (default: the scenario's simulation.trials, else 1,000,000).",
-            CustomParser = r => ParsePositive(r, "--trials"),
-        };
-        var seed = new Option<ulong?>("--seed", "-s")
-        {
-            Description = "Random seed (default: the scenario's simulation.seed, else 42).",
-            CustomParser = r =>
-            {
-                string text = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
-                if (ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out ulong v))
-                {
-                    return v;
-                }
-                r.AddError($"--seed must be a whole number >= 0, not '{text}'");
-                return null;
-            },
-        };
-        var threads = new Option<int>("--threads", "-t")
-        {
-            Description = "Worker threads (default: all cores). Results are identical for any value.",
-            CustomParser = r =>
-            {
-                string text = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
-                if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int v) && v >= 1 && v <= 1024)
-                {
-                    return v;
-                }
-                r.AddError($"--threads must be a whole number from 1 to 1024, not '{text}'");
-                return 0;
-            },
-        };
+        var trials = CommandSupport.TrialsOption("Number of trials (default: the scenario's simulation.trials, else 1,000,000).");
+        var seed = CommandSupport.SeedOption("Random seed (default: the scenario's simulation.seed, else 42).");
+        var threads = CommandSupport.ThreadsOption();
         var output = new Option<string?>("--out", "-o")
         {
             Description = "Output folder (default: results/<scenario-file-name>/).",
@@ -136,10 +108,19 @@ public static class RunCommand
         };
         group.CompletionSources.Add("input", "workstream", "partner");
 
+        var variant = new Option<string?>("--variant")
+        {
+            Description = "Run one of the scenario's declared variants instead of the base (same random streams, so results pair with the base run).",
+        };
+        var sets = new Option<string[]>("--set")
+        {
+            Description = "Change one quantity without editing the file, e.g. --set ict.go_live_month=12 or --set \"ict.delay_months={ triangular: [3, 6, 18] }\" (repeatable).",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var command = new Command("run",
             "Simulate a scenario and write summary, trials, sensitivity and decision files, charts and report.html.")
         {
-            scenario, trials, seed, threads, output, trialsOut, quiet, noCharts, svg, dpi, group,
+            scenario, trials, seed, threads, output, trialsOut, quiet, noCharts, svg, dpi, group, variant, sets,
         };
         command.SetAction(parse => execute(new RunOptions(
             parse.GetValue(scenario)!,
@@ -149,7 +130,9 @@ public static class RunCommand
             parse.GetValue(output),
             parse.GetValue(trialsOut) is long keep && keep != AllTrialsOut ? keep : null,
             parse.GetValue(quiet),
-            parse.GetValue(noCharts) ? null : new ChartOptions(parse.GetValue(dpi), parse.GetValue(svg), parse.GetValue(group)))));
+            parse.GetValue(noCharts) ? null : new ChartOptions(parse.GetValue(dpi), parse.GetValue(svg), parse.GetValue(group)),
+            parse.GetValue(variant),
+            parse.GetValue(sets) ?? [])));
         return command;
     }
 
@@ -161,15 +144,4 @@ public static class RunCommand
         "partner" => TornadoGrouping.Partner,
         _ => null,
     };
-
-    private static long? ParsePositive(ArgumentResult r, string name)
-    {
-        string text = r.Tokens.Count > 0 ? r.Tokens[0].Value.Replace("_", "", StringComparison.Ordinal) : "";
-        if (long.TryParse(text, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out long v) && v >= 1)
-        {
-            return v;
-        }
-        r.AddError($"{name} must be a whole number >= 1, not '{text}'");
-        return null;
-    }
 }

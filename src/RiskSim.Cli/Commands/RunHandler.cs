@@ -30,14 +30,12 @@ public static class RunHandler
         Scenario scenario;
         try
         {
-            scenario = ScenarioReader.ReadFile(options.ScenarioPath);
+            scenario = VariantSelection.Apply(ScenarioReader.ReadFile(options.ScenarioPath), options.ScenarioPath,
+                options.Variant, options.Sets ?? []);
         }
         catch (ScenarioException e)
         {
-            foreach (var error in e.Errors)
-            {
-                stderr.WriteLine($"error: {error}");
-            }
+            CommandSupport.PrintProblems(e, stderr);
             stderr.WriteLine($"{options.ScenarioPath}: {e.Errors.Count} problem{(e.Errors.Count == 1 ? "" : "s")}; nothing was simulated.");
             return ExitCodes.InvalidInput;
         }
