@@ -12,11 +12,14 @@ public class BatchTests
 {
     private const int Trials = 20_000;
 
-    private static (int Code, string Stdout, string Stderr) Batch(string output, bool force = false, params string[] paths)
+    private static (int Code, string Stdout, string Stderr) Batch(string output, bool force = false, params string[] paths) =>
+        Batch(output, force, false, paths);
+
+    private static (int Code, string Stdout, string Stderr) Batch(string output, bool force, bool charts, params string[] paths)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        int code = BatchRunner.Execute(new BatchOptions(paths, output, Trials, 7, 0, force, Charts: false, Quiet: false), stdout, stderr);
+        int code = BatchRunner.Execute(new BatchOptions(paths, output, Trials, 7, 0, force, charts, Quiet: false), stdout, stderr);
         return (code, stdout.ToString(), stderr.ToString());
     }
 
@@ -147,5 +150,29 @@ public class BatchTests
         File.AppendAllText(scenario, "\n# edited\n");
         var edited = Batch(output, false, input);
         Assert.Contains("1 run(s) done, 0 up to date", edited.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_charts_the_batch_writes_a_comparison_chart_and_each_runs_report_and_links_them()
+    {
+        string input = TestPaths.NewTempFolder("batch-charts-in");
+        File.Copy(Path.Combine(TestPaths.SharedReference, "reference-simple.yaml"), Path.Combine(input, "simple.yaml"));
+        File.WriteAllText(Path.Combine(input, "variants.yaml"), File.ReadAllText(Path.Combine(TestPaths.SharedReference, "reference-shared-ict.yaml"))
+            + "\nvariants:\n  - { name: haircut, scale: { \"*.annual_saving\": 0.8 } }\n");
+        string output = TestPaths.NewTempFolder("batch-charts-out");
+        var (code, _, stderr) = Batch(output, false, true, input);
+        Assert.True(code == 0, stderr);
+        byte[] png = File.ReadAllBytes(Path.Combine(output, "comparison.png"));
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+        int width = (png[16] << 24) | (png[17] << 16) | (png[18] << 8) | png[19];
+        Assert.True(width >= 1600, $"comparison.png is {width} px wide");
+        string index = File.ReadAllText(Path.Combine(output, "index.html"));
+        foreach (string folder in new[] { "simple", "variants", "variants--haircut" })
+        {
+            Assert.True(File.Exists(Path.Combine(output, folder, "report.html")), folder);
+            Assert.True(File.Exists(Path.Combine(output, folder, "fan.png")), folder);
+            Assert.Contains($"href=\"{folder}/report.html\"", index, StringComparison.Ordinal);
+        }
+        Assert.Contains("src=\"comparison.png\"", index, StringComparison.Ordinal);
     }
 }

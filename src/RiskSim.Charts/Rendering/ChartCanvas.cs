@@ -95,6 +95,19 @@ public static class ChartCanvas
         return data.ToArray();
     }
 
+    /// <summary>Renders plots side by side (each in its share of the width) above one footer, as PNG bytes.</summary>
+    public static byte[] Png(IReadOnlyList<(Plot Plot, float From, float To)> panels, string footer, ChartOptions options)
+    {
+        int width = options.PixelWidth;
+        int height = options.PixelHeight;
+        using var surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul))
+            ?? throw new InvalidOperationException($"cannot create a {width} × {height} drawing surface");
+        Draw(surface.Canvas, panels, footer, width, height, (float)options.Scale);
+        using var image = surface.Snapshot();
+        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
+    }
+
     /// <summary>Renders the plot and footer as an SVG document of the same size as the PNG.</summary>
     /// <remarks>
     /// Skia's SVG canvas cannot write dash patterns (it draws such lines solid and prints a warning), so dashed and
@@ -143,14 +156,24 @@ public static class ChartCanvas
         return svg;
     }
 
-    private static void Draw(SKCanvas canvas, Plot plot, string footer, int width, int height, float scale)
+    private static void Draw(SKCanvas canvas, Plot plot, string footer, int width, int height, float scale) =>
+        Draw(canvas, [(plot, 0, 1)], footer, width, height, scale);
+
+    /// <summary>Draws plots side by side, each in its share [From, To) of the width, above one footer.</summary>
+    private static void Draw(SKCanvas canvas, IReadOnlyList<(Plot Plot, float From, float To)> panels, string footer,
+        int width, int height, float scale)
     {
         canvas.Clear(SKColors.White);
-        plot.ScaleFactor = scale;
         float footerTop = height - FooterHeight * scale;
-        int saved = canvas.Save();
-        plot.Render(canvas, new PixelRect(0, width, footerTop, 0));
-        canvas.RestoreToCount(saved);
+        foreach (var (plot, from, to) in panels)
+        {
+            plot.ScaleFactor = scale;
+            int saved = canvas.Save();
+            // ScottPlot clears what it may draw on: the clip keeps each panel to its own part of the canvas.
+            canvas.ClipRect(new SKRect(from * width, 0, to * width, footerTop));
+            plot.Render(canvas, new PixelRect(from * width, to * width, footerTop, 0));
+            canvas.RestoreToCount(saved);
+        }
 
         // ScottPlot clears the whole canvas, which an SVG shows as black below the plot: paint the footer band white.
         using var background = new SKPaint { Color = SKColors.White, Style = SKPaintStyle.Fill };

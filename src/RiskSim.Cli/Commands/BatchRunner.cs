@@ -3,6 +3,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using RiskSim.Charts;
+using RiskSim.Charts.Rendering;
+using RiskSim.Charts.Report;
 using RiskSim.Core.Engine;
 using RiskSim.Core.Model;
 using RiskSim.IO.Results;
@@ -85,7 +88,7 @@ public static class BatchRunner
                     ran += fileRows.Count;
                 }
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
                 stderr.WriteLine($"error: {file}: {e.Message}");
                 failures.Add((file, e.Message));
@@ -96,7 +99,14 @@ public static class BatchRunner
         {
             ComparisonWriter.WriteCsv(rows, root.Stage("comparison.csv"));
             ComparisonWriter.WriteParquet(rows, root.Stage("comparison.parquet"));
-            ComparisonWriter.WriteIndex(rows, failures, root.Stage("index.html"));
+            bool chart = options.Charts && rows.Count > 0;
+            if (chart)
+            {
+                var entries = rows.Select(r => new ComparisonEntry(r.Folder, r.NpvP10, r.NpvP50, r.NpvP90, r.ProbabilityTargetMet)).ToList();
+                File.WriteAllBytes(root.Stage("comparison.png"),
+                    ComparisonChart.Png(entries, $"RiskSim batch comparison · {rows.Count} runs", new ChartOptions()));
+            }
+            ComparisonWriter.WriteIndex(rows, failures, chart, root.Stage("index.html"));
             root.Commit();
         }
         stdout.WriteLine($"{ran} run(s) done, {skipped} up to date, {failures.Count} scenario file(s) failed; comparison in {root.Path}");
@@ -172,6 +182,10 @@ public static class BatchRunner
             var row = RowOf(file, folderName, variant, result, variant.Length == 0 ? null : baseResult);
             using var folder = OutputFolder.Open(Path.Combine(rootPath, folderName));
             RunOutputs.StageDataFiles(result, folder, new RunProvenance(file, hash, RunHandler.ToolVersion, started, 0, clock.Elapsed.TotalSeconds));
+            if (options.Charts)
+            {
+                ReportWriter.Write(result, folder, new ChartOptions(), new ReportProvenance(file, hash, RunHandler.ToolVersion, started));
+            }
             File.WriteAllText(folder.Stage("comparison-row.json"), JsonSerializer.Serialize(new StoredRow(key, row), StoredRowJson.Options));
             folder.Commit();
             rows.Add(row);

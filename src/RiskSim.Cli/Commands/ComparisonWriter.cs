@@ -77,7 +77,11 @@ public static class ComparisonWriter
     }
 
     /// <summary>Writes index.html: one line per run linking its report (or its folder), and the failures.</summary>
-    public static void WriteIndex(IReadOnlyList<ComparisonRow> rows, IReadOnlyList<(string File, string Why)> failures, string path)
+    /// <param name="rows">One per run.</param>
+    /// <param name="failures">Scenario files that failed, and why.</param>
+    /// <param name="charts">Whether comparison.png and each run's report.html were written.</param>
+    /// <param name="path">Where to write.</param>
+    public static void WriteIndex(IReadOnlyList<ComparisonRow> rows, IReadOnlyList<(string File, string Why)> failures, bool charts, string path)
     {
         static string H(string s) => WebUtility.HtmlEncode(s);
         static string P(double? p) => p is double v ? (v * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "–";
@@ -87,7 +91,7 @@ public static class ComparisonWriter
             .Append("body{font-family:'DejaVu Sans',Arial,sans-serif;margin:2em;color:#222}table{border-collapse:collapse}")
             .Append("td,th{border:1px solid #bbb;padding:4px 8px;text-align:right}td:first-child,td:nth-child(2),th{text-align:left}")
             .Append("img{max-width:100%}.failed{color:#a00}</style></head><body><h1>RiskSim batch comparison</h1>");
-        if (File.Exists(Path.Combine(Path.GetDirectoryName(path)!, "comparison.png")) || rows.Count > 0)
+        if (charts)
         {
             html.Append("<p><img src=\"comparison.png\" alt=\"NPV distributions and chance of meeting the target, side by side\"></p>");
         }
@@ -95,13 +99,14 @@ public static class ComparisonWriter
             .Append("<th>Reserve 90%</th><th>P(payback)</th><th>NPV change vs base (mean)</th><th>P(worse than base)</th><th>Files</th></tr>");
         foreach (var r in rows)
         {
-            string link = $"{Uri.EscapeDataString(r.Folder)}/report.html";
+            string folder = Uri.EscapeDataString(r.Folder);
+            string files = charts ? $"<a href=\"{folder}/report.html\">report</a> · <a href=\"{folder}/\">folder</a>" : $"<a href=\"{folder}/\">folder</a>";
             html.Append("<tr><td>").Append(H(r.Scenario)).Append("</td><td>").Append(H(r.Variant.Length == 0 ? "base" : r.Variant))
                 .Append("</td><td>").Append(M(r.NpvP10)).Append("</td><td>").Append(M(r.NpvP50)).Append("</td><td>").Append(M(r.NpvP90))
                 .Append("</td><td>").Append(P(r.ProbabilityTargetMet)).Append("</td><td>").Append(M(r.Reserve90))
                 .Append("</td><td>").Append(P(r.ProbabilityOfPayback)).Append("</td><td>").Append(M(r.PairedNpv?.Mean))
                 .Append("</td><td>").Append(P(r.PairedNpv?.ProbabilityWorse))
-                .Append($"</td><td><a href=\"{link}\">report</a> · <a href=\"{Uri.EscapeDataString(r.Folder)}/\">folder</a></td></tr>");
+                .Append("</td><td>").Append(files).Append("</td></tr>");
         }
         html.Append("</table>");
         if (failures.Count > 0)
