@@ -91,14 +91,9 @@ public static class RunHandler
                     sink?.Dispose();
                 }
 
-                ResultWriters.WriteSummaryParquet(result, folder.Stage("summary.parquet"));
-                ResultWriters.WriteSummaryCsv(result, folder.Stage("summary.csv"));
-                ResultWriters.WriteSensitivityParquet(result, folder.Stage("sensitivity.parquet"));
-                ResultWriters.WriteDecisionJson(result, folder.Stage("decision.json"));
                 string scenarioHash = ResultWriters.Sha256Of(options.ScenarioPath);
-                var provenance = new RunProvenance(options.ScenarioPath, scenarioHash,
-                    ToolVersion, started, sink?.RowsWritten ?? 0, clock.Elapsed.TotalSeconds);
-                ResultWriters.WriteRunJson(result, provenance, folder.Stage("run.json"));
+                RunOutputs.StageDataFiles(result, folder, new RunProvenance(options.ScenarioPath, scenarioHash,
+                    ToolVersion, started, sink?.RowsWritten ?? 0, clock.Elapsed.TotalSeconds));
 
                 ReportFiles? report = null;
                 if (options.Charts is { } chartOptions)
