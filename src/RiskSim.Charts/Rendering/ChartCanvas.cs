@@ -83,16 +83,30 @@ public static class ChartCanvas
     }
 
     /// <summary>Renders the plot and footer as PNG bytes of <see cref="ChartOptions.PixelWidth"/> × <see cref="ChartOptions.PixelHeight"/>.</summary>
-    public static byte[] Png(Plot plot, string footer, ChartOptions options)
+    public static byte[] Png(Plot plot, string footer, ChartOptions options) => Png([(plot, 0f, 1f)], footer, options);
+
+    /// <summary>
+    /// Adds horizontal bars in one colour with a legend entry and value labels in the house style (nothing when
+    /// <paramref name="bars"/> is empty).
+    /// </summary>
+    public static void AddHorizontalBars(Plot plot, List<Bar> bars, Color color, string label)
     {
-        int width = options.PixelWidth;
-        int height = options.PixelHeight;
-        using var surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul))
-            ?? throw new InvalidOperationException($"cannot create a {width} × {height} drawing surface");
-        Draw(surface.Canvas, plot, footer, width, height, (float)options.Scale);
-        using var image = surface.Snapshot();
-        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
-        return data.ToArray();
+        if (bars.Count == 0)
+        {
+            return;
+        }
+        var plottable = plot.Add.Bars(bars);
+        plottable.Horizontal = true;
+        plottable.Color = color;
+        plottable.LegendText = label;
+        plottable.ValueLabelStyle.FontSize = LegendSize;
+        plottable.ValueLabelStyle.FontName = ChartFont.Family;
+        plottable.ValueLabelStyle.ForeColor = ChartPalette.Ink;
+        plottable.ValueLabelStyle.BackgroundColor = Colors.White.WithAlpha(0.8);
+        foreach (var bar in plottable.Bars)
+        {
+            bar.FillColor = color;
+        }
     }
 
     /// <summary>Renders plots side by side (each in its share of the width) above one footer, as PNG bytes.</summary>

@@ -45,8 +45,8 @@ public static class PartnersChart
             string chance = (p.ProbabilityOfExit * 100).ToString(p.ProbabilityOfExit < 0.1 ? "0.0" : "0", CultureInfo.InvariantCulture);
             ticks.AddMajor(y, $"{InputLabels.Shorten(p.Name)}\nleaves: {chance}% chance");
         }
-        AddBars(plot, stays, ChartPalette.Blue, StaysLabel);
-        AddBars(plot, leaves, ChartPalette.Vermillion, LeavesLabel);
+        ChartCanvas.AddHorizontalBars(plot, stays, ChartPalette.Blue, StaysLabel);
+        ChartCanvas.AddHorizontalBars(plot, leaves, ChartPalette.Vermillion, LeavesLabel);
 
         var median = plot.Add.VerticalLine(data.MedianNpv, 1.5f, ChartPalette.Ink, LinePattern.Dotted);
         median.LegendText = $"All trials: median {Money(data.MedianNpv)}";
@@ -79,24 +79,4 @@ public static class PartnersChart
         Orientation = Orientation.Horizontal,
         Label = label,
     };
-
-    private static void AddBars(Plot plot, List<Bar> bars, Color color, string label)
-    {
-        if (bars.Count == 0)
-        {
-            return;
-        }
-        var plottable = plot.Add.Bars(bars);
-        plottable.Horizontal = true;
-        plottable.Color = color;
-        plottable.LegendText = label;
-        plottable.ValueLabelStyle.FontSize = ChartCanvas.LegendSize;
-        plottable.ValueLabelStyle.FontName = ChartFont.Family;
-        plottable.ValueLabelStyle.ForeColor = ChartPalette.Ink;
-        plottable.ValueLabelStyle.BackgroundColor = Colors.White.WithAlpha(0.8);
-        foreach (var bar in plottable.Bars)
-        {
-            bar.FillColor = color;
-        }
-    }
 }

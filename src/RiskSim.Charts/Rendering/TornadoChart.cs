@@ -49,9 +49,9 @@ public static class TornadoChart
             (isRest ? rest : bar.Direction < 0 ? lowers : raises).Add(b);
             ticks.AddMajor(y, bar.Label);
         }
-        AddBars(plot, raises, ChartPalette.Blue, RaisesLabel);
-        AddBars(plot, lowers, ChartPalette.Vermillion, LowersLabel);
-        AddBars(plot, rest, ChartPalette.LightGrey, "All other inputs together");
+        ChartCanvas.AddHorizontalBars(plot, raises, ChartPalette.Blue, RaisesLabel);
+        ChartCanvas.AddHorizontalBars(plot, lowers, ChartPalette.Vermillion, LowersLabel);
+        ChartCanvas.AddHorizontalBars(plot, rest, ChartPalette.LightGrey, "All other inputs together");
 
         var zero = plot.Add.VerticalLine(0, 1.2f, ChartPalette.Ink);
         zero.ExcludeFromLegend = true;
@@ -69,26 +69,6 @@ public static class TornadoChart
         plot.XLabel("Share of NPV variance (squared rank correlation)");
         ChartCanvas.LegendBelow(plot);
         return plot;
-    }
-
-    private static void AddBars(Plot plot, List<Bar> bars, Color color, string label)
-    {
-        if (bars.Count == 0)
-        {
-            return;
-        }
-        var plottable = plot.Add.Bars(bars);
-        plottable.Horizontal = true;
-        plottable.Color = color;
-        plottable.LegendText = label;
-        plottable.ValueLabelStyle.FontSize = ChartCanvas.LegendSize;
-        plottable.ValueLabelStyle.FontName = ChartFont.Family;
-        plottable.ValueLabelStyle.ForeColor = ChartPalette.Ink;
-        plottable.ValueLabelStyle.BackgroundColor = Colors.White.WithAlpha(0.8);
-        foreach (var bar in plottable.Bars)
-        {
-            bar.FillColor = color;
-        }
     }
 
     private static string Percent(double share) =>
