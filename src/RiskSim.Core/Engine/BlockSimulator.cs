@@ -246,11 +246,12 @@ internal static class BlockSimulator
                         delay += v[input * size + i];
                     }
                 }
-                double g = (plan.GoLiveMonths + delay) / 12.0;
-                w.GoLive[wi * size + i] = g * 12.0;
+                double goLiveMonths = plan.GoLiveMonths + delay;
+                double g = goLiveMonths * (1.0 / 12);
+                w.GoLive[wi * size + i] = goLiveMonths;
                 double saving = v[plan.Saving * size + i];
                 double ramp = plan.RampYears;
-                double halfInverseRamp = ramp > 0 ? 0.5 / ramp : 0;
+                double halfInverseRamp = plan.HalfInverseRamp;
 
                 // Gross saving per year: the exact integral of saving·ramp·Π(1 − loss) between the
                 // year ends and the dependent partners' exits, walked in time order.
@@ -264,8 +265,17 @@ internal static class BlockSimulator
                         lastExit = exitTimes[e];
                     }
                 }
+                // Years that end before go-live save nothing; exits in them only lower the multiplier.
+                int first = Math.Min(h + 1, (int)g + 1);
                 int k = 0;
-                for (int t = 1; t <= h; t++)
+                for (; k < exits && exitTimes[k] < first - 1; k++)
+                {
+                    if ((plan.DependsOn & (1UL << exitPartner[k])) != 0)
+                    {
+                        multiplier *= 1 - exitLoss[k];
+                    }
+                }
+                for (int t = first; t <= h; t++)
                 {
                     if (t - 1 >= rampedFrom && t - 1 > lastExit)
                     {

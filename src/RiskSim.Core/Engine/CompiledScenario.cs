@@ -33,6 +33,7 @@ internal sealed class CompiledScenario
             CostPerHead = w.Redundancy is null ? -1 : index[$"{w.Id}.redundancy.cost_per_head"],
             GoLiveMonths = w.GoLiveMonth,
             RampYears = w.RampMonths / 12.0,
+            HalfInverseRamp = w.RampMonths > 0 ? 0.5 / (w.RampMonths / 12.0) : 0,
             DependsOn = w.DependsOn.Aggregate(0UL, (mask, id) => mask | (1UL << partnerIndex[id])),
             RiskDelays = scenario.Risks
                 .SelectMany((r, ri) => r.Delays.Where(d => d.WorkstreamId == w.Id)
@@ -148,7 +149,7 @@ internal sealed class CompiledScenario
 internal sealed class WorkstreamPlan
 {
     public int Saving, Delay, Implementation, DelayCost, Headcount, CostPerHead;
-    public double GoLiveMonths, RampYears;
+    public double GoLiveMonths, RampYears, HalfInverseRamp;
     public ulong DependsOn;
     public (int Risk, int Input)[] RiskDelays = [];
 }
