@@ -25,7 +25,7 @@ public class ScenarioToolingTests
         var schema = await JsonSchema.FromJsonAsync(ScenarioSchema.Text());
         foreach (string file in ExampleFiles())
         {
-            var json = ToJson(YamlTree.Parse(File.ReadAllText(file), (l, c, m) => throw new InvalidOperationException($"{file}:{l}:{c}: {m}"))!);
+            var json = ToJson(YamlTree.Parse(File.ReadAllText(file), (l, c, _, m) => throw new InvalidOperationException($"{file}:{l}:{c}: {m}"))!);
             var errors = schema.Validate(json.ToJsonString());
             Assert.True(errors.Count == 0, $"{file}: {string.Join("; ", errors.Select(e => $"{e.Path}: {e.Kind}"))}");
         }
@@ -36,7 +36,7 @@ public class ScenarioToolingTests
     {
         var schema = await JsonSchema.FromJsonAsync(ScenarioSchema.Text());
         string good = File.ReadAllText(Path.Combine(TestPaths.SharedReference, "reference-simple.yaml"));
-        var json = ToJson(YamlTree.Parse(good, (l, c, m) => throw new InvalidOperationException(m))!).AsObject();
+        var json = ToJson(YamlTree.Parse(good, (l, c, _, m) => throw new InvalidOperationException(m))!).AsObject();
         Assert.Empty(schema.Validate(json.ToJsonString()));
         json["horizon_year"] = 5;
         Assert.NotEmpty(schema.Validate(json.ToJsonString()));
@@ -100,4 +100,14 @@ public class ScenarioToolingTests
         YScalar v => JsonValue.Create(v.Value),
         _ => throw new ArgumentException(node.ToString()),
     };
+
+    [Fact]
+    public void A_duplicate_key_error_names_its_field_path()
+    {
+        string text = "name: x\nhorizon_years: 3\npartners:\n  - { id: a, share: 1 }\nworkstreams:\n  - id: w\n    annual_saving: 1\n    annual_saving: 2\n";
+        var e = Assert.Throws<ScenarioException>(() => ScenarioReader.Parse(text, "dup.yaml"));
+        var error = Assert.Single(e.Errors);
+        Assert.Equal((8, 5, "workstreams[0].annual_saving"), (error.Line, error.Column, error.Field));
+        Assert.Contains("duplicate key 'annual_saving'", error.Message, StringComparison.Ordinal);
+    }
 }

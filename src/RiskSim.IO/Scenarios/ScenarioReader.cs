@@ -43,7 +43,7 @@ public sealed partial class ScenarioReader
     public static Scenario Parse(string text, string file)
     {
         var reader = new ScenarioReader(file);
-        var root = YamlTree.Parse(text, (line, column, message) => reader.Error(line, column, "", message));
+        var root = YamlTree.Parse(text, reader.Error);
         Scenario? scenario = root is null ? null : reader.ReadScenario(root);
         if (reader._errors.Count > 0 || scenario is null)
         {
@@ -711,7 +711,7 @@ public sealed partial class ScenarioReader
             throw new ScenarioException([new ScenarioError("--set", 1, 1, text, "expected path=value, e.g. ict.go_live_month=12")]);
         }
         string path = text[..eq].Trim();
-        var node = YamlTree.Parse(text[(eq + 1)..], (line, column, message) => reader.Error(line, column + eq + 1, path, message));
+        var node = YamlTree.Parse(text[(eq + 1)..], (line, column, _, message) => reader.Error(line, column + eq + 1, path, message));
         var change = node is null ? null : reader.ReadSetChange(path, node, path);
         if (reader._errors.Count > 0 || change is null)
         {

@@ -25,7 +25,9 @@ internal sealed record YMapping(IReadOnlyList<KeyValuePair<YScalar, YNode>> Entr
 internal static class YamlTree
 {
     /// <summary>Parses the first document; returns null (with the syntax error) when the text is not YAML.</summary>
-    public static YNode? Parse(string text, Action<int, int, string> error)
+    /// <param name="text">The file's text.</param>
+    /// <param name="error">Told line, column, field path (may be empty) and message of each problem.</param>
+    public static YNode? Parse(string text, Action<int, int, string, string> error)
     {
         var parser = new Parser(new StringReader(text));
         try
@@ -33,16 +35,16 @@ internal static class YamlTree
             parser.Consume<StreamStart>();
             if (parser.Accept<StreamEnd>(out _))
             {
-                error(1, 1, "the file is empty");
+                error(1, 1, "", "the file is empty");
                 return null;
             }
             parser.Consume<DocumentStart>();
-            var root = ReadNode(parser, error);
+            var root = ReadNode(parser, error, "");
             parser.Consume<DocumentEnd>();
             if (!parser.Accept<StreamEnd>(out _))
             {
                 var next = parser.Current!;
-                error((int)next.Start.Line, (int)next.Start.Column, "only one YAML document is allowed in a scenario file");
+                error((int)next.Start.Line, (int)next.Start.Column, "", "only one YAML document is allowed in a scenario file");
             }
             return root;
         }
@@ -55,12 +57,12 @@ internal static class YamlTree
             {
                 message = message[(close + 3)..];
             }
-            error((int)e.Start.Line, (int)e.Start.Column, "YAML syntax error: " + message);
+            error((int)e.Start.Line, (int)e.Start.Column, "", "YAML syntax error: " + message);
             return null;
         }
     }
 
-    private static YNode ReadNode(IParser parser, Action<int, int, string> error)
+    private static YNode ReadNode(IParser parser, Action<int, int, string, string> error, string path)
     {
         var start = parser.Current!.Start;
         int line = (int)start.Line, column = (int)start.Column;
@@ -73,7 +75,7 @@ internal static class YamlTree
             var items = new List<YNode>();
             while (!parser.TryConsume<SequenceEnd>(out _))
             {
-                items.Add(ReadNode(parser, error));
+                items.Add(ReadNode(parser, error, $"{path}[{items.Count}]"));
             }
             return new YSequence(items, line, column);
         }
@@ -83,16 +85,17 @@ internal static class YamlTree
             var seen = new HashSet<string>(StringComparer.Ordinal);
             while (!parser.TryConsume<MappingEnd>(out _))
             {
-                var keyNode = ReadNode(parser, error);
-                var value = ReadNode(parser, error);
+                var keyNode = ReadNode(parser, error, path);
+                string field = keyNode is YScalar k ? (path.Length == 0 ? k.Value : $"{path}.{k.Value}") : path;
+                var value = ReadNode(parser, error, field);
                 if (keyNode is not YScalar key)
                 {
-                    error(keyNode.Line, keyNode.Column, "a key must be a plain name");
+                    error(keyNode.Line, keyNode.Column, path, "a key must be a plain name");
                     continue;
                 }
                 if (!seen.Add(key.Value))
                 {
-                    error(key.Line, key.Column, $"duplicate key '{key.Value}'");
+                    error(key.Line, key.Column, field, $"duplicate key '{key.Value}'");
                     continue;
                 }
                 entries.Add(new(key, value));
@@ -101,7 +104,7 @@ internal static class YamlTree
         }
         if (parser.TryConsume<AnchorAlias>(out var alias))
         {
-            error(line, column, $"YAML aliases (*{alias.Value}) are not supported in scenario files; write the value out");
+            error(line, column, path, $"YAML aliases (*{alias.Value}) are not supported in scenario files; write the value out");
             return new YScalar("", false, line, column);
         }
         throw new YamlException(start, parser.Current!.End, $"unexpected {parser.Current.GetType().Name}");
