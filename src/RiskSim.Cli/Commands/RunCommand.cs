@@ -11,7 +11,8 @@ namespace RiskSim.Cli.Commands;
 /// <param name="Trials">Trials, or null for the scenario's default.</param>
 /// <param name="Seed">Seed, or null for the scenario's default.</param>
 /// <param name="Threads">Worker threads; 0 = all cores.</param>
-/// <param name="OutputFolder">Output folder, or null for results/&lt;scenario-file-name&gt;/.</param>
+/// <param name="OutputFolder">Output folder, or null for results/&lt;scenario-file-name&gt;/ (with
+/// <c>--&lt;variant&gt;</c>, <c>--set</c> or <c>--&lt;variant&gt;-set</c> appended for a changed scenario).</param>
 /// <param name="TrialsOut">How many trials to write to trials.parquet: null = all (capped), 0 = none.</param>
 /// <param name="Quiet">No progress and no table.</param>
 /// <param name="Charts">
@@ -47,7 +48,7 @@ public static class RunCommand
         var threads = CommandSupport.ThreadsOption();
         var output = new Option<string?>("--out", "-o")
         {
-            Description = "Output folder (default: results/<scenario-file-name>/).",
+            Description = "Output folder (default: results/<scenario-file-name>/, or results/<scenario-file-name>--<variant>/ with --variant).",
         };
         var trialsOut = new Option<long?>("--trials-out")
         {

@@ -47,8 +47,15 @@ public static class RunHandler
             null => Math.Min(trials, RunCommand.DefaultTrialsOutCap),
             long n => Math.Min(trials, n),
         };
+        // A variant (or --set) run gets its own default folder, named as batch names it, so it never
+        // overwrites the base run's results.
+        string variantName = options.Variant ?? ((options.Sets?.Count ?? 0) > 0 ? "set" : "");
+        if (options.Variant is not null && (options.Sets?.Count ?? 0) > 0)
+        {
+            variantName += "-set";
+        }
         string folderPath = options.OutputFolder
-            ?? Path.Combine("results", Path.GetFileNameWithoutExtension(options.ScenarioPath));
+            ?? Path.Combine("results", BatchRunner.FolderName(Path.GetFileNameWithoutExtension(options.ScenarioPath), variantName));
 
         OutputFolder folder;
         try
