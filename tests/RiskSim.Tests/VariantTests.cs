@@ -214,6 +214,20 @@ public class VariantTests
     }
 }
 
+public class DefaultFolderTests
+{
+    [Theory]
+    [InlineData(null, new string[0], "results/ict")]
+    [InlineData("no-city", new string[0], "results/ict--no-city")]
+    [InlineData(null, new[] { "ict.go_live_month=9" }, "results/ict--set")]
+    [InlineData("no-city", new[] { "ict.go_live_month=9" }, "results/ict--no-city-set")]
+    public void A_changed_scenario_never_writes_into_the_base_runs_folder(string? variant, string[] sets, string expected)
+    {
+        var options = new Cli.Commands.RunOptions("scenarios/ict.yaml", null, null, 0, null, null, true, Variant: variant, Sets: sets);
+        Assert.Equal(expected, Cli.Commands.RunHandler.DefaultFolder(options).Replace('\\', '/'));
+    }
+}
+
 internal static class DistributionModeExtensions
 {
     public static double Mode(this Distribution d) => ((TriangularDistribution)d).Mode;

@@ -18,6 +18,17 @@ public static class RunHandler
         typeof(RunHandler).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
         ?? "0.0.0";
 
+    /// <summary>
+    /// results/&lt;scenario-file-name&gt;, with <c>--&lt;variant&gt;</c>, <c>--set</c> or <c>--&lt;variant&gt;-set</c>
+    /// appended when the run changes the scenario, named as batch names it, so it never overwrites the base run.
+    /// </summary>
+    public static string DefaultFolder(RunOptions options)
+    {
+        bool sets = (options.Sets?.Count ?? 0) > 0;
+        string variant = options.Variant is { } v ? (sets ? v + "-set" : v) : sets ? "set" : "";
+        return Path.Combine("results", BatchRunner.FolderName(Path.GetFileNameWithoutExtension(options.ScenarioPath), variant));
+    }
+
     /// <summary>Runs the command; returns an exit code from <see cref="ExitCodes"/>.</summary>
     public static int Execute(RunOptions options, TextWriter? stdout = null, TextWriter? stderr = null,
         CancellationToken cancellation = default)
@@ -47,15 +58,7 @@ public static class RunHandler
             null => Math.Min(trials, RunCommand.DefaultTrialsOutCap),
             long n => Math.Min(trials, n),
         };
-        // A variant (or --set) run gets its own default folder, named as batch names it, so it never
-        // overwrites the base run's results.
-        string variantName = options.Variant ?? ((options.Sets?.Count ?? 0) > 0 ? "set" : "");
-        if (options.Variant is not null && (options.Sets?.Count ?? 0) > 0)
-        {
-            variantName += "-set";
-        }
-        string folderPath = options.OutputFolder
-            ?? Path.Combine("results", BatchRunner.FolderName(Path.GetFileNameWithoutExtension(options.ScenarioPath), variantName));
+        string folderPath = options.OutputFolder ?? DefaultFolder(options);
 
         OutputFolder folder;
         try
