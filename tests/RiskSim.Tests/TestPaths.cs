@@ -9,12 +9,45 @@ internal static class TestPaths
 
     public static string SharedReference => Path.Combine(RepoRoot, "..", "shared", "reference");
 
+    /// <summary>A new empty folder under this test run's scratch folder, which is deleted when the run ends.</summary>
     public static string NewTempFolder(string name)
     {
-        string path = Path.Combine(Path.GetTempPath(), "risksim-tests", $"{name}-{Guid.NewGuid():N}");
+        string path = Path.Combine(ScratchRoot.Value, $"{name}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(path);
         return path;
     }
+
+    private static readonly Lazy<string> ScratchRoot = new(() =>
+    {
+        string parent = Path.Combine(Path.GetTempPath(), "risksim-tests");
+        string root = Path.Combine(parent, $"run-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(root);
+        // The test host is not always given the chance to run exit handlers: sweep what earlier runs left.
+        foreach (var old in new DirectoryInfo(parent).EnumerateDirectories()
+            .Where(d => d.FullName != root && d.LastWriteTimeUtc < DateTime.UtcNow.AddHours(-1)))
+        {
+            try
+            {
+                old.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                // Another run may still be using it.
+            }
+        }
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Directory.Delete(root, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Best effort: the system cleans its temporary folder too.
+            }
+        };
+        return root;
+    });
 
     private static string FindRoot()
     {

@@ -67,9 +67,10 @@ public static class ConsoleSummary
         }
         foreach (string line in lines)
         {
-            console.WriteLine(line);
+            // Sentences go out unwrapped: Spectre would break them at the terminal width (80 when redirected).
+            output.WriteLine(line);
         }
-        console.WriteLine($"Results in {folder}");
+        output.WriteLine($"Results in {folder}");
     }
 
     private static string Label(string name, string id) => name.Length > 0 ? $"{name} ({id})" : id;
