@@ -172,7 +172,7 @@ public static class Simulation
                 var partner = model.Scenario.Partners[p];
                 double probability = decision.PartnerExits.First(x => x.PartnerId == partner.Id).ProbabilityOfExit;
                 result.Add(new PartnerExposure(partner.Id, partner.Name, probability, exit.Count,
-                    Percentiles.OfSorted(exit.ToArray(), 0.5), Percentiles.OfSorted(stay.ToArray(), 0.5),
+                    Percentiles.OfSorted(exit, 0.5), Percentiles.OfSorted(stay, 0.5),
                     exit.Count > 0 ? exit.Average() : double.NaN, stay.Count > 0 ? stay.Average() : double.NaN));
             }
             return result;
@@ -532,13 +532,7 @@ public static class Simulation
                     : histogram.Locate(npv, rank, moments[npv].Min, moments[npv].Max).Value;
             }).ToArray();
 
-            double Percentile(int metric, double p)
-            {
-                double h = (n - 1) * p;
-                long k = (long)Math.Floor(h);
-                double lo = orderStats[(metric, k)];
-                return k + 1 < n ? lo + (h - k) * (orderStats[(metric, k + 1)] - lo) : lo;
-            }
+            double Percentile(int metric, double p) => Percentiles.Interpolated(n, p, rank => orderStats[(metric, rank)]);
 
             SummaryRow Row(string name, int? year, int metric)
             {
@@ -646,13 +640,7 @@ public static class Simulation
                 }
                 return max;
             }
-            double Q(double p)
-            {
-                double h = (n - 1) * p;
-                long k = (long)Math.Floor(h);
-                double lo = OrderStat(k);
-                return k + 1 < n ? lo + (h - k) * (OrderStat(k + 1) - lo) : lo;
-            }
+            double Q(double p) => Percentiles.Interpolated(n, p, OrderStat);
             double sd = n > 1 ? Math.Sqrt(m2 / (n - 1)) : 0;
             return new SummaryRow(MetricNames.PaybackYear, null, n, mean, sd, min, max,
                 Q(0.05), Q(0.10), Q(0.25), Q(0.50), Q(0.75), Q(0.90), Q(0.95));

@@ -10,18 +10,22 @@ public static class Percentiles
     /// Empirical percentile of sorted values with linear interpolation between order statistics
     /// (h = (n − 1)·p; Hyndman–Fan type 7, the default of numpy, R and Excel's PERCENTILE.INC).
     /// </summary>
-    public static double OfSorted(ReadOnlySpan<double> sorted, double p)
+    public static double OfSorted(IReadOnlyList<double> sorted, double p) =>
+        sorted.Count == 0 ? double.NaN : Interpolated(sorted.Count, p, rank => sorted[(int)rank]);
+
+    /// <summary>
+    /// The same type-7 percentile of <paramref name="n"/> values, given a way to read the order statistic of
+    /// each 0-based rank (for values held in histograms or counts rather than sorted in memory).
+    /// </summary>
+    public static double Interpolated(long n, double p, Func<long, double> orderStatistic)
     {
-        if (sorted.Length == 0)
+        double h = (n - 1) * p;
+        long k = (long)Math.Floor(h);
+        if (k >= n - 1)
         {
-            return double.NaN;
+            return orderStatistic(n - 1);
         }
-        double h = (sorted.Length - 1) * p;
-        int k = (int)Math.Floor(h);
-        if (k >= sorted.Length - 1)
-        {
-            return sorted[^1];
-        }
-        return sorted[k] + (h - k) * (sorted[k + 1] - sorted[k]);
+        double low = orderStatistic(k);
+        return low + (h - k) * (orderStatistic(k + 1) - low);
     }
 }

@@ -37,7 +37,7 @@ internal sealed class QuantileHistogram
     /// width on each side (rarer values fall in the under/overflow slots), and every value repeated in
     /// at least 0.05% of the pilot (at most eight, most frequent first).
     /// </summary>
-    public static (double Low, double Scale, double[] Atoms) RangeFromPilot(ReadOnlySpan<double> sorted)
+    public static (double Low, double Scale, double[] Atoms) RangeFromPilot(double[] sorted)
     {
         double lo = Percentiles.OfSorted(sorted, 0.001);
         double hi = Percentiles.OfSorted(sorted, 0.999);
