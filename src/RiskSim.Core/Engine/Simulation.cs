@@ -189,14 +189,8 @@ public static class Simulation
             {
                 cancellation.ThrowIfCancellationRequested();
                 int wave = (int)Math.Min(_slots.Length, _blocks - next);
-                for (int s = 0; s < wave; s++)
-                {
-                    var w = _slots[s];
-                    w.BlockIndex = next + s;
-                    w.FirstTrial = w.BlockIndex * SimulationOptions.BlockSize;
-                    w.Count = (int)Math.Min(SimulationOptions.BlockSize, _options.Trials - w.FirstTrial);
-                }
-                RunWave(wave);
+                bool tally = _histogram is not null;
+                RunWave(next, wave, (worker, w) => SimulateBlock(worker, w, tally));
                 next += wave;
                 if (_histogram is null && (next * SimulationOptions.BlockSize >= _pilot[0].Length || next == _blocks))
                 {
@@ -233,32 +227,29 @@ public static class Simulation
             }
         }
 
-        private void RunWave(int wave)
+        // Points a workspace at block `block`: its trials are BlockSize·block onwards, the last block shorter.
+        private void AssignBlock(BlockWorkspace w, long block)
         {
+            w.BlockIndex = block;
+            w.FirstTrial = block * SimulationOptions.BlockSize;
+            w.Count = (int)Math.Min(SimulationOptions.BlockSize, _options.Trials - w.FirstTrial);
+        }
+
+        // Runs blocks first .. first + wave − 1 on the workspace slots, shared between the workers
+        // (worker t owns its tallies), and returns when all are done.
+        private void RunWave(long first, int wave, Action<int, BlockWorkspace> work)
+        {
+            for (int s = 0; s < wave; s++)
+            {
+                AssignBlock(_slots[s], first + s);
+            }
             int cursor = -1;
-            bool tally = _histogram is not null;
             void Work(int worker)
             {
                 int s;
                 while ((s = Interlocked.Increment(ref cursor)) < wave)
                 {
-                    var w = _slots[s];
-                    BlockSimulator.SampleInputs(w, _options.Seed, w.FirstTrial < _fullTrials);
-                    BlockSimulator.Simulate(w, _target, _targetMetric);
-                    Record(w);
-                    TallyCounts(_workers[worker], w);
-                    if (tally)
-                    {
-                        TallyMetrics(_workers[worker], (m, _) => w.Metric(m));
-                    }
-                    else if (w.FirstTrial < _pilot[0].Length)
-                    {
-                        for (int m = 0; m < _model.MetricCount; m++)
-                        {
-                            w.Metric(m).CopyTo(_pilot[m].AsSpan((int)w.FirstTrial));
-                        }
-                        Interlocked.Add(ref _pilotCount, w.Count);
-                    }
+                    work(worker, _slots[s]);
                 }
             }
             int threads = Math.Min(Threads, wave);
@@ -268,6 +259,26 @@ public static class Simulation
                 return;
             }
             Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, Work);
+        }
+
+        private void SimulateBlock(int worker, BlockWorkspace w, bool tally)
+        {
+            BlockSimulator.SampleInputs(w, _options.Seed, w.FirstTrial < _fullTrials);
+            BlockSimulator.Simulate(w, _target, _targetMetric);
+            Record(w);
+            TallyCounts(_workers[worker], w);
+            if (tally)
+            {
+                TallyMetrics(_workers[worker], (m, _) => w.Metric(m));
+            }
+            else if (w.FirstTrial < _pilot[0].Length)
+            {
+                for (int m = 0; m < _model.MetricCount; m++)
+                {
+                    w.Metric(m).CopyTo(_pilot[m].AsSpan((int)w.FirstTrial));
+                }
+                Interlocked.Add(ref _pilotCount, w.Count);
+            }
         }
 
         // Per-block results kept by block index, so merging order never depends on scheduling.
@@ -664,33 +675,22 @@ public static class Simulation
             {
                 cancellation.ThrowIfCancellationRequested();
                 int wave = (int)Math.Min(_slots.Length, _blocks - next);
-                int cursor = -1;
-                long start = next;
-                void Work(int worker)
+                RunWave(next, wave, (worker, w) =>
                 {
-                    int s;
-                    while ((s = Interlocked.Increment(ref cursor)) < wave)
+                    BlockSimulator.SampleInputs(w, _options.Seed, full: false);
+                    BlockSimulator.Simulate(w, _target, _targetMetric);
+                    foreach (var (metric, slots) in byMetric)
                     {
-                        var w = _slots[s];
-                        w.BlockIndex = start + s;
-                        w.FirstTrial = w.BlockIndex * SimulationOptions.BlockSize;
-                        w.Count = (int)Math.Min(SimulationOptions.BlockSize, _options.Trials - w.FirstTrial);
-                        BlockSimulator.SampleInputs(w, _options.Seed, full: false);
-                        BlockSimulator.Simulate(w, _target, _targetMetric);
-                        foreach (var (metric, slots) in byMetric)
+                        foreach (double v in w.Metric(metric))
                         {
-                            foreach (double v in w.Metric(metric))
+                            int slot = histogram.SlotOf(metric, v);
+                            if (slots.Contains(slot) && !histogram.IsAtom(metric, v))
                             {
-                                int slot = histogram.SlotOf(metric, v);
-                                if (slots.Contains(slot) && !histogram.IsAtom(metric, v))
-                                {
-                                    found[worker][index[(metric, slot)]].Add(v);
-                                }
+                                found[worker][index[(metric, slot)]].Add(v);
                             }
                         }
                     }
-                }
-                Parallel.For(0, Math.Min(Threads, wave), new ParallelOptions { MaxDegreeOfParallelism = Threads }, Work);
+                });
                 next += wave;
             }
             var result = new Dictionary<(int, int), double[]>();
