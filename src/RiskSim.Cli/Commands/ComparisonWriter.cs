@@ -4,6 +4,7 @@ using System.Text;
 using Parquet;
 using Parquet.Schema;
 using RiskSim.Core.Model;
+using RiskSim.IO.Results;
 
 namespace RiskSim.Cli.Commands;
 
@@ -57,9 +58,9 @@ public static class ComparisonWriter
         var numbers = Columns.Skip(6).Select(c => new DataField<double?>(c)).ToArray();
         var schema = new ParquetSchema(text.Cast<Field>().Append(trials).Append(seed).Concat(numbers));
         using var stream = File.Create(path);
-        Task.Run(async () =>
+        ResultWriters.Sync(async () =>
         {
-            await using var writer = await ParquetWriter.CreateAsync(schema, stream, new ParquetOptions { CompressionMethod = CompressionMethod.Snappy });
+            await using var writer = await ParquetWriter.CreateAsync(schema, stream, ResultWriters.Options);
             using var group = writer.CreateRowGroup();
             string[][] columns = [rows.Select(r => r.Scenario).ToArray(), rows.Select(r => r.Variant).ToArray(),
                 rows.Select(r => r.File).ToArray(), rows.Select(r => r.Folder).ToArray()];
@@ -73,7 +74,7 @@ public static class ComparisonWriter
             {
                 await group.WriteAsync<double>(numbers[c], rows.Select(r => Numbers(r)[c]).ToArray().AsMemory());
             }
-        }).GetAwaiter().GetResult();
+        });
     }
 
     /// <summary>Writes index.html: one line per run linking its report (or its folder), and the failures.</summary>

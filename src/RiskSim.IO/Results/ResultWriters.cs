@@ -15,7 +15,8 @@ public static class ResultWriters
     public static readonly string[] SummaryColumns =
         ["metric", "year", "mean", "sd", "min", "max", "p5", "p10", "p25", "p50", "p75", "p90", "p95"];
 
-    internal static ParquetOptions Options => new() { CompressionMethod = CompressionMethod.Snappy };
+    /// <summary>Options for every Parquet file RiskSim writes: Snappy, fast and read by every client.</summary>
+    public static ParquetOptions Options => new() { CompressionMethod = CompressionMethod.Snappy };
 
     /// <summary>Writes <c>summary.csv</c>.</summary>
     public static void WriteSummaryCsv(RunResult result, string path)
@@ -189,7 +190,8 @@ public static class ResultWriters
     /// <summary>SHA-256 of a file's bytes, lower-case hex.</summary>
     public static string Sha256Of(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
 
-    internal static void Sync(Func<Task> action) => Task.Run(action).GetAwaiter().GetResult();
+    /// <summary>Runs Parquet.Net's asynchronous writing to completion from synchronous code.</summary>
+    public static void Sync(Func<Task> action) => Task.Run(action).GetAwaiter().GetResult();
 }
 
 /// <summary>Where a run came from, for <c>run.json</c>.</summary>
