@@ -123,6 +123,18 @@ public class VariantTests
         Assert.Equal(1.17 * b.Risks[0].Delays[0].Months.Mean, v.Risks[0].Delays[0].Months.Mean, 1e-9);
     }
 
+    [Fact]
+    public void Optimism_bias_on_exit_costs_reaches_partners_withdrawal_exit_cost()
+    {
+        string text = Base[..Base.IndexOf("variants:", StringComparison.Ordinal)]
+            + "variants:\n  - { name: exits, optimism_bias: { exit_cost: 0.5, cost: 1 } }\n";
+        var b = ScenarioReader.Parse(text, "v.yaml");
+        var v = VariantApplier.Apply(b, b.Variants.Single());
+        Assert.Equal(1.5 * b.Partners[0].Withdrawal!.ExitCost.Mean, v.Partners[0].Withdrawal!.ExitCost.Mean, 1e-6);
+        Assert.Equal(2 * b.Risks[0].Cost.Mean, v.Risks[0].Cost.Mean, 1e-6);
+        Assert.Equal(b.Workstreams[0].ImplementationCost.Mean, v.Workstreams[0].ImplementationCost.Mean);
+    }
+
     [Theory]
     [InlineData("{ name: x, set: { nothing.delay_months: 3 } }", "matches nothing")]
     [InlineData("{ name: x, set: { ict.colour: 3 } }", "not a quantity a variant can set")]

@@ -163,12 +163,16 @@ public static class VariantApplier
         ? d
         : throw new ArgumentException($"{path} must stay within [0, 1] ({d})");
 
+    /// <summary>Fields an <c>optimism_bias</c> uplift may name.</summary>
+    public static readonly IReadOnlyList<string> OptimismBiasFields =
+        ["implementation_cost", "delay_months", "annual_saving", "delay_cost_per_month", "redundancy.cost_per_head", "cost", "exit_cost"];
+
     /// <summary>
-    /// The Green Book optimism-bias preset as scale changes: costs and delays uplifted, savings
-    /// reduced, on every matching input (factor 1 + uplift).
+    /// One Green Book optimism-bias uplift as a scale change on every matching input (factor 1 + uplift;
+    /// −0.2 means 20% lower). <c>exit_cost</c> reaches partners' <c>withdrawal.exit_cost</c>.
     /// </summary>
-    /// <param name="uplifts">Field name (implementation_cost, delay_months, annual_saving, delay_cost_per_month,
-    /// redundancy.cost_per_head, cost) to uplift; −0.2 means 20% lower.</param>
-    public static IReadOnlyList<VariantChange> OptimismBias(IReadOnlyDictionary<string, double> uplifts) =>
-        uplifts.Select(u => (VariantChange)new ScaleChange("*." + u.Key, 1 + u.Value)).ToList();
+    /// <param name="field">One of <see cref="OptimismBiasFields"/>.</param>
+    /// <param name="uplift">Uplift above −1.</param>
+    public static ScaleChange OptimismBias(string field, double uplift) =>
+        new("*." + (field == "exit_cost" ? "withdrawal.exit_cost" : field), 1 + uplift);
 }

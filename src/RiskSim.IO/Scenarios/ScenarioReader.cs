@@ -613,15 +613,12 @@ public sealed partial class ScenarioReader
                     case "optimism_bias":
                         if (Mapping(value, field) is { } uplifts)
                         {
-                            string[] allowed = ["implementation_cost", "delay_months", "annual_saving", "delay_cost_per_month",
-                                "redundancy.cost_per_head", "cost", "exit_cost"];
-                            var uf = Fields(uplifts, field, allowed);
+                            var uf = Fields(uplifts, field, VariantApplier.OptimismBiasFields);
                             foreach (var (k, (ukey, unode)) in uf)
                             {
                                 if (NumberIn(unode, Join(field, k), -1, 100, "an uplift above -1 (0.54 = +54%, -0.2 = -20%)") is double uplift)
                                 {
-                                    string target = k is "exit_cost" ? "withdrawal.exit_cost" : k;
-                                    changes.Add((new ScaleChange("*." + target, 1 + uplift), ukey, Join(field, k)));
+                                    changes.Add((VariantApplier.OptimismBias(k, uplift), ukey, Join(field, k)));
                                 }
                             }
                         }
