@@ -42,10 +42,6 @@ public static class MoneyFormat
         return sign + symbol + body;
     }
 
-    /// <summary>Full amount with thousands separators, e.g. £1,234,567.</summary>
-    public static string Full(double value, string currency = "GBP") =>
-        (value < 0 ? "-" : "") + Symbol(currency) + Math.Abs(value).ToString("#,0", CultureInfo.InvariantCulture);
-
     private static string Significant(double x) => x switch
     {
         >= 100 => x.ToString("0", CultureInfo.InvariantCulture),

@@ -717,23 +717,22 @@ public sealed partial class ScenarioReader
         return change;
     }
 
-    private static List<string> RawIds(YNode? list) =>
+    /// <summary>The list's items that are mappings with a (non-empty) id, read from the raw tree.</summary>
+    private static IEnumerable<(string Id, YMapping Map)> RawItems(YNode? list) =>
         list is YSequence seq
             ? seq.Items.OfType<YMapping>()
-                .Select(m => m.Entries.FirstOrDefault(e => e.Key.Value == "id").Value)
-                .OfType<YScalar>().Where(v => !v.IsNull).Select(v => v.Value).Distinct().ToList()
+                .Select(m => (Id: m.Entries.FirstOrDefault(e => e.Key.Value == "id").Value is YScalar { IsNull: false } id ? id.Value : "", Map: m))
+                .Where(x => x.Id.Length > 0)
             : [];
+
+    private static List<string> RawIds(YNode? list) => RawItems(list).Select(x => x.Id).Distinct().ToList();
 
     /// <summary>Dotted input names the file declares, read from the raw tree (SPEC section 3).</summary>
     private static IEnumerable<string> RawInputNames(Dictionary<string, (YScalar Key, YNode Value)> top)
     {
-        static IEnumerable<(string Id, YMapping Map)> Items(Dictionary<string, (YScalar Key, YNode Value)> top, string key) =>
-            top.TryGetValue(key, out var entry) && entry.Value is YSequence seq
-                ? seq.Items.OfType<YMapping>().Select(m => (Id: (m.Entries.FirstOrDefault(e => e.Key.Value == "id").Value as YScalar)?.Value ?? "", Map: m))
-                    .Where(x => x.Id.Length > 0)
-                : [];
+        IEnumerable<(string Id, YMapping Map)> Items(string key) => RawItems(Optional(top, key));
         static bool Has(YMapping map, string key) => map.Entries.Any(e => e.Key.Value == key);
-        foreach (var (id, map) in Items(top, "workstreams"))
+        foreach (var (id, map) in Items("workstreams"))
         {
             foreach (string field in new[] { "annual_saving", "delay_months", "implementation_cost", "delay_cost_per_month" })
             {
@@ -745,7 +744,7 @@ public sealed partial class ScenarioReader
                 yield return $"{id}.redundancy.cost_per_head";
             }
         }
-        foreach (var (id, map) in Items(top, "partners"))
+        foreach (var (id, map) in Items("partners"))
         {
             if (Has(map, "withdrawal"))
             {
@@ -754,7 +753,7 @@ public sealed partial class ScenarioReader
                 yield return $"{id}.exit_cost";
             }
         }
-        foreach (var (id, map) in Items(top, "risks"))
+        foreach (var (id, map) in Items("risks"))
         {
             yield return $"{id}.occurs";
             yield return $"{id}.year";
