@@ -110,9 +110,9 @@ public class BatchTests
     public void A_broken_scenario_fails_alone_and_the_others_still_run()
     {
         string input = TestPaths.NewTempFolder("batch-in");
-        File.Copy(Path.Combine(TestPaths.SharedReference, "reference-simple.yaml"), Path.Combine(input, "a-good.yaml"));
+        File.Copy(Path.Combine(TestPaths.Reference, "reference-simple.yaml"), Path.Combine(input, "a-good.yaml"));
         File.WriteAllText(Path.Combine(input, "b-broken.yaml"), "name: broken\nhorizon_years: 5\npartners: []\n");
-        File.Copy(Path.Combine(TestPaths.SharedReference, "reference-shared-ict.yaml"), Path.Combine(input, "c-good.yaml"));
+        File.Copy(Path.Combine(TestPaths.Reference, "reference-shared-ict.yaml"), Path.Combine(input, "c-good.yaml"));
         string output = TestPaths.NewTempFolder("batch-out");
         var (code, stdout, stderr) = Batch(output, false, input);
         Assert.Equal(ExitCodes.Failed, code);
@@ -129,7 +129,7 @@ public class BatchTests
     {
         string input = TestPaths.NewTempFolder("batch-skip-in");
         string scenario = Path.Combine(input, "simple.yaml");
-        File.Copy(Path.Combine(TestPaths.SharedReference, "reference-simple.yaml"), scenario);
+        File.Copy(Path.Combine(TestPaths.Reference, "reference-simple.yaml"), scenario);
         string output = TestPaths.NewTempFolder("batch-skip-out");
         string summary = Path.Combine(output, "simple", "summary.csv");
 
@@ -156,8 +156,8 @@ public class BatchTests
     public void With_charts_the_batch_writes_a_comparison_chart_and_each_runs_report_and_links_them()
     {
         string input = TestPaths.NewTempFolder("batch-charts-in");
-        File.Copy(Path.Combine(TestPaths.SharedReference, "reference-simple.yaml"), Path.Combine(input, "simple.yaml"));
-        File.WriteAllText(Path.Combine(input, "variants.yaml"), File.ReadAllText(Path.Combine(TestPaths.SharedReference, "reference-shared-ict.yaml"))
+        File.Copy(Path.Combine(TestPaths.Reference, "reference-simple.yaml"), Path.Combine(input, "simple.yaml"));
+        File.WriteAllText(Path.Combine(input, "variants.yaml"), File.ReadAllText(Path.Combine(TestPaths.Reference, "reference-shared-ict.yaml"))
             + "\nvariants:\n  - { name: haircut, scale: { \"*.annual_saving\": 0.8 } }\n");
         string output = TestPaths.NewTempFolder("batch-charts-out");
         var (code, _, stderr) = Batch(output, false, true, input);

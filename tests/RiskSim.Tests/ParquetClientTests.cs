@@ -14,7 +14,7 @@ public sealed class ReferenceRunFixture : IDisposable
     public ReferenceRunFixture()
     {
         Folder = TestPaths.NewTempFolder("duckdb");
-        var run = RunCommandTests.Run(Path.Combine(TestPaths.SharedReference, "reference-shared-ict.yaml"), Folder, Trials);
+        var run = RunCommandTests.Run(Path.Combine(TestPaths.Reference, "reference-shared-ict.yaml"), Folder, Trials);
         if (run.ExitCode != 0)
         {
             throw new InvalidOperationException($"the reference run failed: {run}");

@@ -16,11 +16,11 @@ public class ReferenceFiguresTests
     [InlineData("reference-shared-ict", 7UL)]
     public void Every_reference_figure_lands_inside_its_interval(string name, ulong seed)
     {
-        var scenario = ScenarioReader.ReadFile(Path.Combine(TestPaths.SharedReference, name + ".yaml"));
+        var scenario = ScenarioReader.ReadFile(Path.Combine(TestPaths.Reference, name + ".yaml"));
         var result = Simulation.Run(scenario, new SimulationOptions(2_000_000, seed));
         var outside = new List<string>();
         int checkedCount = 0;
-        foreach (string line in File.ReadLines(Path.Combine(TestPaths.SharedReference, name + ".expected.csv")).Skip(1))
+        foreach (string line in File.ReadLines(Path.Combine(TestPaths.Reference, name + ".expected.csv")).Skip(1))
         {
             string[] f = line.Split(',');
             string metric = f[0], stat = f[2];

@@ -18,7 +18,7 @@ public sealed class RunCommandTests : IDisposable
     private static readonly string[] ResultFiles =
         ["decision.json", "run.json", "sensitivity.parquet", "summary.csv", "summary.parquet", "trials.parquet"];
 
-    private static string ReferenceIct => Path.Combine(TestPaths.SharedReference, "reference-shared-ict.yaml");
+    private static string ReferenceIct => Path.Combine(TestPaths.Reference, "reference-shared-ict.yaml");
 
     public static TheoryData<string> ExampleScenarios =>
         new(Directory.GetFiles(TestPaths.Scenarios, "*.yaml").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal));

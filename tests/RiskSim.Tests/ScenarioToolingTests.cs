@@ -10,7 +10,7 @@ namespace RiskSim.Tests;
 public class ScenarioToolingTests
 {
     private static IEnumerable<string> ExampleFiles() =>
-        Directory.GetFiles(TestPaths.Scenarios, "*.yaml").Concat(Directory.GetFiles(TestPaths.SharedReference, "*.yaml")).Order();
+        Directory.GetFiles(TestPaths.Scenarios, "*.yaml").Concat(TestPaths.ReferenceScenarios).Order();
 
     [Fact]
     public void The_repository_schema_file_equals_what_the_tool_prints()
@@ -35,7 +35,7 @@ public class ScenarioToolingTests
     public async Task The_schema_rejects_an_unknown_key_and_a_bad_distribution()
     {
         var schema = await JsonSchema.FromJsonAsync(ScenarioSchema.Text());
-        string good = File.ReadAllText(Path.Combine(TestPaths.SharedReference, "reference-simple.yaml"));
+        string good = File.ReadAllText(Path.Combine(TestPaths.Reference, "reference-simple.yaml"));
         var json = ToJson(YamlTree.Parse(good, (l, c, _, m) => throw new InvalidOperationException(m))!).AsObject();
         Assert.Empty(schema.Validate(json.ToJsonString()));
         json["horizon_year"] = 5;
@@ -81,7 +81,7 @@ public class ScenarioToolingTests
     public void Explain_describes_inputs_in_words_with_means_and_percentiles()
     {
         var stdout = new StringWriter();
-        string file = Path.Combine(TestPaths.SharedReference, "reference-shared-ict.yaml");
+        string file = Path.Combine(TestPaths.Reference, "reference-shared-ict.yaml");
         Assert.Equal(0, ExplainCommand.Execute(file, stdout, new StringWriter()));
         string text = stdout.ToString();
         Assert.Contains("  ict.annual_saving: PERT £250k / £397k / £450k; mean £381k, P10 £", text, StringComparison.Ordinal);

@@ -336,7 +336,7 @@ public partial class ScenarioValidationTests
     public void Every_example_scenario_is_valid()
     {
         var files = Directory.GetFiles(TestPaths.Scenarios, "*.yaml")
-            .Concat(Directory.GetFiles(TestPaths.SharedReference, "*.yaml"))
+            .Concat(TestPaths.ReferenceScenarios)
             .ToList();
         Assert.NotEmpty(files);
         foreach (string file in files)

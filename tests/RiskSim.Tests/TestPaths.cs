@@ -1,13 +1,18 @@
 namespace RiskSim.Tests;
 
-/// <summary>Locates the repository and the shared reference folder from the test binaries.</summary>
+/// <summary>Locates the repository, its example scenarios and the reference figures from the test binaries.</summary>
 internal static class TestPaths
 {
     public static string RepoRoot { get; } = FindRoot();
 
     public static string Scenarios => Path.Combine(RepoRoot, "scenarios");
 
-    public static string SharedReference => Path.Combine(RepoRoot, "..", "shared", "reference");
+    /// <summary>Scenarios with figures from an independent implementation of the model (see its README).</summary>
+    public static string Reference => Path.Combine(RepoRoot, "tests", "reference");
+
+    /// <summary>The reference scenarios the engine reads today (the ledger one needs each partner's ledger).</summary>
+    public static IEnumerable<string> ReferenceScenarios =>
+        new[] { "reference-simple.yaml", "reference-shared-ict.yaml" }.Select(f => Path.Combine(Reference, f));
 
     /// <summary>A new empty folder under this test run's scratch folder, which is deleted when the run ends.</summary>
     public static string NewTempFolder(string name)
