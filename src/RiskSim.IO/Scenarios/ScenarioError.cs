@@ -20,3 +20,8 @@ public sealed class ScenarioException(IReadOnlyList<ScenarioError> errors)
     /// <summary>All problems, in file order.</summary>
     public IReadOnlyList<ScenarioError> Errors { get; } = errors;
 }
+
+/// <summary>A validated scenario with the SHA-256 of the file bytes it was read from.</summary>
+/// <param name="Scenario">The scenario.</param>
+/// <param name="Sha256">SHA-256 of the bytes parsed, lower-case hex.</param>
+public sealed record LoadedScenario(Core.Model.Scenario Scenario, string Sha256);

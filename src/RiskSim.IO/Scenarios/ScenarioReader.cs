@@ -21,21 +21,66 @@ public sealed partial class ScenarioReader
 
     private ScenarioReader(string file) => _file = file;
 
+    /// <summary>Largest scenario file read, in bytes (10 MB): far above any real scenario, small enough to fail fast.</summary>
+    public const int MaxFileBytes = 10 * 1024 * 1024;
+
+    /// <summary>Most problems listed per file; the rest are counted in one closing line.</summary>
+    public const int MaxListedErrors = 100;
+
     /// <summary>Reads and validates a scenario file.</summary>
-    /// <exception cref="ScenarioException">The file is missing, unreadable or invalid; carries every problem.</exception>
-    public static Scenario ReadFile(string path)
+    /// <exception cref="ScenarioException">The file is missing, unreadable, too large or invalid; carries every problem.</exception>
+    public static Scenario ReadFile(string path) => Load(path).Scenario;
+
+    /// <summary>
+    /// Reads and validates a scenario file and hashes the very bytes that were parsed, so a run's provenance
+    /// always names what was simulated even if the file changes while it runs.
+    /// </summary>
+    /// <exception cref="ScenarioException">The file is missing, unreadable, too large or invalid; carries every problem.</exception>
+    public static LoadedScenario Load(string path)
     {
+        byte[] bytes = ReadBounded(path);
         string text;
+        using (var reader = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
+        {
+            text = reader.ReadToEnd();
+        }
+        return new LoadedScenario(Parse(text, path), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
+    }
+
+    // Reads at most MaxFileBytes + 1 bytes, so /dev/zero or a huge file ends at once with a message.
+    private static byte[] ReadBounded(string path)
+    {
+        static ScenarioException Problem(string path, string why) =>
+            new([new ScenarioError(path, 1, 1, "", $"cannot read the scenario: {why}")]);
+        if (path.Length == 0)
+        {
+            throw Problem("(empty path)", "no file name given");
+        }
+        if (Directory.Exists(path))
+        {
+            throw Problem(path, "it is a folder, not a file");
+        }
         try
         {
-            text = File.ReadAllText(path);
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, MaxFileBytes + 1L - buffer.Length))) > 0)
+            {
+                buffer.Write(chunk, 0, read);
+                if (buffer.Length > MaxFileBytes)
+                {
+                    throw Problem(path, $"the file is larger than {MaxFileBytes / (1024 * 1024)} MB; a scenario file is a few kilobytes");
+                }
+            }
+            return buffer.ToArray();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             string why = e is FileNotFoundException or DirectoryNotFoundException ? "file not found" : e.Message;
-            throw new ScenarioException([new ScenarioError(path, 1, 1, "", $"cannot read the scenario: {why}")]);
+            throw Problem(path, why);
         }
-        return Parse(text, path);
     }
 
     /// <summary>Validates scenario text; <paramref name="file"/> names it in messages.</summary>
@@ -47,9 +92,23 @@ public sealed partial class ScenarioReader
         Scenario? scenario = root is null ? null : reader.ReadScenario(root);
         if (reader._errors.Count > 0 || scenario is null)
         {
-            throw new ScenarioException(reader._errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList());
+            throw new ScenarioException(Listed(reader._errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList(), file));
         }
         return scenario;
+    }
+
+    /// <summary>The first <see cref="MaxListedErrors"/> problems and, when there are more, one line counting the rest.</summary>
+    private static List<ScenarioError> Listed(List<ScenarioError> errors, string file)
+    {
+        if (errors.Count <= MaxListedErrors)
+        {
+            return errors;
+        }
+        var listed = errors.Take(MaxListedErrors).ToList();
+        var last = errors[MaxListedErrors];
+        listed.Add(new ScenarioError(file, last.Line, last.Column, "",
+            $"and {(errors.Count - MaxListedErrors).ToString("N0", CultureInfo.InvariantCulture)} more problems (only the first {MaxListedErrors} are listed)"));
+        return listed;
     }
 
     private void Error(int line, int column, string field, string message) =>

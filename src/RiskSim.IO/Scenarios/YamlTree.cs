@@ -24,6 +24,9 @@ internal sealed record YMapping(IReadOnlyList<KeyValuePair<YScalar, YNode>> Entr
 /// </summary>
 internal static class YamlTree
 {
+    /// <summary>Deepest nesting of lists and mappings accepted; a scenario needs about six levels.</summary>
+    public const int MaxDepth = 64;
+
     /// <summary>Parses the first document; returns null (with the syntax error) when the text is not YAML.</summary>
     /// <param name="text">The file's text.</param>
     /// <param name="error">Told line, column, field path (may be empty) and message of each problem.</param>
@@ -39,7 +42,7 @@ internal static class YamlTree
                 return null;
             }
             parser.Consume<DocumentStart>();
-            var root = ReadNode(parser, error, "");
+            var root = ReadNode(parser, error, "", 0);
             parser.Consume<DocumentEnd>();
             if (!parser.Accept<StreamEnd>(out _))
             {
@@ -62,10 +65,17 @@ internal static class YamlTree
         }
     }
 
-    private static YNode ReadNode(IParser parser, Action<int, int, string, string> error, string path)
+    private static YNode ReadNode(IParser parser, Action<int, int, string, string> error, string path, int depth)
     {
         var start = parser.Current!.Start;
         int line = (int)start.Line, column = (int)start.Column;
+        if (depth > MaxDepth && parser.Current is SequenceStart or MappingStart)
+        {
+            // Skipped without recursion, so no file can exhaust the stack.
+            error(line, column, path, $"nested more than {MaxDepth} levels deep; a scenario needs only a few");
+            parser.SkipThisAndNestedEvents();
+            return new YScalar("", false, line, column);
+        }
         if (parser.TryConsume<Scalar>(out var scalar))
         {
             return new YScalar(scalar.Value, scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted, line, column);
@@ -75,7 +85,7 @@ internal static class YamlTree
             var items = new List<YNode>();
             while (!parser.TryConsume<SequenceEnd>(out _))
             {
-                items.Add(ReadNode(parser, error, $"{path}[{items.Count}]"));
+                items.Add(ReadNode(parser, error, $"{path}[{items.Count}]", depth + 1));
             }
             return new YSequence(items, line, column);
         }
@@ -85,9 +95,9 @@ internal static class YamlTree
             var seen = new HashSet<string>(StringComparer.Ordinal);
             while (!parser.TryConsume<MappingEnd>(out _))
             {
-                var keyNode = ReadNode(parser, error, path);
+                var keyNode = ReadNode(parser, error, path, depth + 1);
                 string field = keyNode is YScalar k ? (path.Length == 0 ? k.Value : $"{path}.{k.Value}") : path;
-                var value = ReadNode(parser, error, field);
+                var value = ReadNode(parser, error, field, depth + 1);
                 if (keyNode is not YScalar key)
                 {
                     error(keyNode.Line, keyNode.Column, path, "a key must be a plain name");
