@@ -16,6 +16,12 @@ public sealed class TrialBlock
     /// <summary>Trials in the block.</summary>
     public int Count => _w.Count;
 
+    /// <summary>Where each metric sits: use its columns with <see cref="Metric"/>.</summary>
+    public MetricLayout Layout => _w.Model.Layout;
+
+    /// <summary>Values of metric column <paramref name="column"/> (see <see cref="Layout"/>) per trial.</summary>
+    public ReadOnlySpan<double> Metric(int column) => _w.Metric(column);
+
     /// <summary>Net present value per trial.</summary>
     public ReadOnlySpan<double> Npv => _w.Metric(_w.Model.Layout.Programme.Npv);
 
