@@ -9,12 +9,13 @@ namespace RiskSim.Core.Engine;
 /// </summary>
 internal sealed class CompiledScenario
 {
-    public CompiledScenario(Scenario scenario)
+    /// <param name="scenario">A validated scenario.</param>
+    /// <param name="partnerLedgers">Keep each partner's own ledger when there are two or more partners.</param>
+    public CompiledScenario(Scenario scenario, bool partnerLedgers = true)
     {
         Scenario = scenario;
         H = scenario.HorizonYears;
-        // A scenario of two or more partners keeps each partner's own ledger too.
-        Layout = new MetricLayout(H, scenario.Partners.Count >= 2 ? scenario.Partners.Count : 0);
+        Layout = MetricLayout.For(scenario, partnerLedgers);
         Shares = scenario.Partners.Select(p => p.Share).ToArray();
         Discount = new double[H];
         for (int t = 0; t < H; t++)

@@ -66,6 +66,13 @@ public sealed class MetricLayout
         Count = (1 + partnerLedgers) * size;
     }
 
+    /// <summary>
+    /// The layout of a scenario's run: a scenario of two or more partners keeps each partner's own ledger too
+    /// (unless <paramref name="partnerLedgers"/> is false, to measure what they cost).
+    /// </summary>
+    public static MetricLayout For(Model.Scenario scenario, bool partnerLedgers = true) =>
+        new(scenario.HorizonYears, partnerLedgers && scenario.Partners.Count >= 2 ? scenario.Partners.Count : 0);
+
     /// <summary>Years H.</summary>
     public int Horizon { get; }
 

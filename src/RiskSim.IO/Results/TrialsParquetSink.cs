@@ -55,7 +55,7 @@ public sealed class TrialsParquetSink : ITrialSink, IAsyncDisposable, IDisposabl
         doubles.AddRange(Enumerable.Range(1, _h).Select(t => new DataField<double>($"net_y{t}")));
         doubles.AddRange(_inputs.Select(i => new DataField<double>(inputs[i].Name)));
         doubles.AddRange(scenario.Workstreams.Select(w => new DataField<double>(InputNames.GoLiveMonth(w.Id))));
-        _ledgers = scenario.Partners.Count >= 2 ? scenario.Partners.Count : 0;
+        _ledgers = MetricLayout.For(scenario).Partners.Count;
         for (int p = 0; p < _ledgers; p++)
         {
             doubles.Add(new DataField<double>(scenario.Partners[p].Id + "." + MetricNames.Npv));
