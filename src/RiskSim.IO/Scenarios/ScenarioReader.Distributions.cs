@@ -35,36 +35,42 @@ public sealed partial class ScenarioReader
             Error(kindKey, path, $"unknown distribution '{kind}'{hint}; one of: {string.Join(", ", DistributionKinds)}");
             return null;
         }
-        try
+        return kind switch
         {
-            return kind switch
-            {
-                "triangular" => Triple(body, path, money, "[min, mode, max]") is { } t
-                    ? (t[0] == t[2] ? new ConstantDistribution(t[0]) : new TriangularDistribution(t[0], t[1], t[2])) : null,
-                "uniform" => List(body, path, money, 2, "[min, max]") is { } u
-                    ? (u[0] == u[1] ? new ConstantDistribution(u[0]) : new UniformDistribution(u[0], u[1])) : null,
-                "pert" => ReadPert(body, path, money),
-                "normal" => ReadNormal(body, path, money),
-                "lognormal" => ReadLogNormal(body, path, money),
-                _ => ReadDiscrete(body, path, money),
-            };
-        }
-        catch (ArgumentException e)
-        {
-            Error(body, path, e.Message);
-            return null;
-        }
+            "triangular" => List(body, path, money, 3, "[min, mode, max]") is { } t
+                ? Made(p => TriangularDistribution.Create(t[0], t[1], t[2], p), body, path, written: t) : null,
+            "uniform" => List(body, path, money, 2, "[min, max]") is { } u
+                ? Made(p => UniformDistribution.Create(u[0], u[1], p), body, path) : null,
+            "pert" => ReadPert(body, path, money),
+            "normal" => ReadNormal(body, path, money),
+            "lognormal" => ReadLogNormal(body, path, money),
+            _ => ReadDiscrete(body, path, money),
+        };
     }
 
-    private double[]? Triple(YNode body, string path, bool money, string form)
+    /// <summary>
+    /// Makes a distribution with its model factory and reports each problem the factory finds at the node it names:
+    /// the parameter's own value in <paramref name="fields"/>, or else the whole distribution.
+    /// </summary>
+    /// <param name="written">The list as written, echoed after a problem of the whole distribution.</param>
+    private Distribution? Made(Func<List<ScenarioProblem>, Distribution?> create, YNode body, string path,
+        Dictionary<string, (YScalar Key, YNode Value)>? fields = null, double[]? written = null)
     {
-        var values = List(body, path, money, 3, form);
-        if (values is not null && !(values[0] <= values[1] && values[1] <= values[2]))
+        var problems = new List<ScenarioProblem>();
+        var made = create(problems);
+        foreach (var problem in problems)
         {
-            Error(body, path, $"needs min <= mode <= max, found [{string.Join(", ", values.Select(v => v.ToString(CultureInfo.InvariantCulture)))}]");
-            return null;
+            if (problem.Field.Length > 0 && fields is not null && fields.TryGetValue(problem.Field, out var entry))
+            {
+                Error(entry.Value, Join(path, problem.Field), problem.Message);
+            }
+            else
+            {
+                string echo = written is null ? "" : $", found [{string.Join(", ", written.Select(v => v.ToString(CultureInfo.InvariantCulture)))}]";
+                Error(body, path, problem.Message + echo);
+            }
         }
-        return values;
+        return made;
     }
 
     private double[]? List(YNode body, string path, bool money, int count, string form)
@@ -87,11 +93,6 @@ public sealed partial class ScenarioReader
                 ok = false;
             }
         }
-        if (ok && form == "[min, max]" && values[0] > values[1])
-        {
-            Error(body, path, "needs min <= max");
-            return null;
-        }
         return ok ? values : null;
     }
 
@@ -99,8 +100,8 @@ public sealed partial class ScenarioReader
     {
         if (body is YSequence)
         {
-            return Triple(body, path, money, "[min, mode, max]") is { } t
-                ? (t[0] == t[2] ? new ConstantDistribution(t[0]) : new PertDistribution(t[0], t[1], t[2])) : null;
+            return List(body, path, money, 3, "[min, mode, max]") is { } t
+                ? Made(p => PertDistribution.Create(t[0], t[1], t[2], 4, p), body, path, written: t) : null;
         }
         if (Mapping(body, path) is not { } map)
         {
@@ -115,12 +116,7 @@ public sealed partial class ScenarioReader
         {
             return null;
         }
-        if (!(lo <= mo && mo <= hi))
-        {
-            Error(map, path, "needs min <= mode <= max");
-            return null;
-        }
-        return lo == hi ? new ConstantDistribution(lo) : new PertDistribution(lo, mo, hi, la);
+        return Made(p => PertDistribution.Create(lo, mo, hi, la, p), map, path, f);
     }
 
     private Distribution? ReadNormal(YNode body, string path, bool money)
@@ -138,16 +134,7 @@ public sealed partial class ScenarioReader
         {
             return null;
         }
-        if (s < 0)
-        {
-            Error(f["sd"].Value, Join(path, "sd"), "sd must be >= 0");
-            return null;
-        }
-        if (min is double lo && max is double hi && lo == hi)
-        {
-            return new ConstantDistribution(lo);
-        }
-        return new NormalDistribution(m, s, min, max);
+        return Made(p => NormalDistribution.Create(m, s, min, max, p), map, path, f);
     }
 
     private Distribution? ReadLogNormal(YNode body, string path, bool money)
@@ -163,17 +150,7 @@ public sealed partial class ScenarioReader
         {
             return null;
         }
-        if (m <= 0)
-        {
-            Error(f["mean"].Value, Join(path, "mean"), "lognormal mean must be > 0 (it is the mean of the variable itself)");
-            return null;
-        }
-        if (s < 0)
-        {
-            Error(f["sd"].Value, Join(path, "sd"), "sd must be >= 0");
-            return null;
-        }
-        return new LogNormalDistribution(m, s);
+        return Made(p => LogNormalDistribution.Create(m, s, p), map, path, f);
     }
 
     private Distribution? ReadDiscrete(YNode body, string path, bool money)
@@ -189,23 +166,7 @@ public sealed partial class ScenarioReader
         {
             return null;
         }
-        if (values.Count == 0 || values.Count != weights.Count)
-        {
-            Error(map, path, $"needs as many weights as values, at least one (found {values.Count} values, {weights.Count} weights)");
-            return null;
-        }
-        if (weights.Any(w => w < 0))
-        {
-            Error(f["weights"].Value, Join(path, "weights"), "weights must be >= 0");
-            return null;
-        }
-        if (weights.Sum() <= 0)
-        {
-            Error(f["weights"].Value, Join(path, "weights"), "weights are all zero");
-            return null;
-        }
-        var d = new DiscreteDistribution(values, weights);
-        return d.IsConstant ? new ConstantDistribution(d.SupportMin) : d;
+        return Made(p => DiscreteDistribution.Create(values, weights, p), map, path, f);
     }
 
     private List<double>? NumberList(YNode node, string field, bool money)

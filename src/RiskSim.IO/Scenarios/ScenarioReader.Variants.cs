@@ -88,15 +88,12 @@ public sealed partial class ScenarioReader
             // Each change is tried on the scenario so far, so a bad path or value is reported where it is written.
             var applied = scenario;
             bool ok = true;
+            var problems = new List<ScenarioProblem>();
             foreach (var (change, changeNode, changeField) in changes)
             {
-                try
+                if (!VariantApplier.TryApply(applied, change, out applied, problems))
                 {
-                    applied = VariantApplier.Apply(applied, change);
-                }
-                catch (ArgumentException e)
-                {
-                    Error(changeNode, changeField, e.Message);
+                    Error(changeNode, changeField, problems[^1].Message);
                     ok = false;
                 }
             }

@@ -7,7 +7,14 @@ namespace RiskSim.Core.Model;
 /// </summary>
 public sealed class AnnualHazardDistribution : Distribution
 {
-    /// <summary>Creates the waiting time for an annual probability in [0, 1].</summary>
+    /// <summary>The waiting time from user input: null with a problem unless the annual probability is within [0, 1].</summary>
+    public static Distribution? Create(double annualProbability, ICollection<ScenarioProblem> problems) =>
+        annualProbability is >= 0 and <= 1
+            ? new AnnualHazardDistribution(annualProbability)
+            : Refuse(problems, "", "annual probability must be within [0, 1]");
+
+    /// <summary>Creates the waiting time for an annual probability in [0, 1] (see <see cref="Create"/>).</summary>
+    /// <exception cref="ArgumentException">A bug: a probability <see cref="Create"/> refuses.</exception>
     public AnnualHazardDistribution(double annualProbability)
     {
         if (!(annualProbability >= 0 && annualProbability <= 1))
@@ -68,6 +75,19 @@ public sealed class AnnualHazardDistribution : Distribution
     public override string Describe(Func<double, string> format) =>
         $"notice {(AnnualProbability * 100).ToString("0.##", CultureInfo.InvariantCulture)}% a year";
 
-    /// <inheritdoc />
-    public override Distribution Scale(double factor) => throw new NotSupportedException("a notice time is not scaled");
+    /// <summary>
+    /// The waiting time stretched by <paramref name="factor"/>: still exponential, with rate λ / factor, so the
+    /// annual probability becomes 1 − exp(−λ / factor); a factor of 0 gives notice at once.
+    /// </summary>
+    public override Distribution Scale(double factor)
+    {
+        if (factor == 0)
+        {
+            return new ConstantDistribution(0);
+        }
+        // Rate 0 (never) and +∞ (at once) are unchanged by any stretch.
+        return Rate == 0 || double.IsPositiveInfinity(Rate)
+            ? this
+            : new AnnualHazardDistribution(-double.ExpM1(-Rate / factor));
+    }
 }

@@ -8,7 +8,35 @@ public sealed class DiscreteDistribution : Distribution
     private readonly double[] _values;
     private readonly double[] _cumulative;
 
-    /// <summary>Creates a discrete distribution; weights must be ≥ 0 and not all zero.</summary>
+    /// <summary>
+    /// A discrete distribution from user input: null with a problem unless there are as many weights as values
+    /// (at least one), each ≥ 0 and not all zero; a constant when only one value has weight.
+    /// </summary>
+    public static Distribution? Create(IReadOnlyList<double> values, IReadOnlyList<double> weights, ICollection<ScenarioProblem> problems)
+    {
+        if (values.Count == 0 || values.Count != weights.Count)
+        {
+            return Refuse(problems, "", $"needs as many weights as values, at least one (found {values.Count} values, {weights.Count} weights)");
+        }
+        if (weights.Any(w => w < 0))
+        {
+            return Refuse(problems, "weights", "weights must be >= 0");
+        }
+        double total = weights.Sum();
+        if (!double.IsFinite(total) || !AllFinite([.. values]))
+        {
+            return Refuse(problems, "", "needs finite numbers");
+        }
+        if (total <= 0)
+        {
+            return Refuse(problems, "weights", "weights are all zero");
+        }
+        var d = new DiscreteDistribution(values, weights);
+        return d.IsConstant ? new ConstantDistribution(d.SupportMin) : d;
+    }
+
+    /// <summary>Creates a discrete distribution; weights must be ≥ 0 and not all zero (see <see cref="Create"/>).</summary>
+    /// <exception cref="ArgumentException">A bug: parameters <see cref="Create"/> refuses.</exception>
     public DiscreteDistribution(IReadOnlyList<double> values, IReadOnlyList<double> weights)
     {
         if (values.Count == 0 || values.Count != weights.Count)

@@ -6,7 +6,13 @@ namespace RiskSim.Core.Model;
 /// A probability distribution of one uncertain input, sampled by its inverse CDF so that a larger
 /// driving uniform always gives a larger (or equal) value (the SPEC's correlation convention).
 /// </summary>
-/// <remarks>Immutable and thread safe. Parameters are validated by the factories of each kind.</remarks>
+/// <remarks>
+/// Immutable and thread safe. User input goes through each kind's static <c>Create</c>, which adds a
+/// <see cref="ScenarioProblem"/> for the first rule its parameters break (<see cref="ScenarioProblem.Field"/> is the
+/// parameter's name, e.g. <c>sd</c>, or empty for the distribution as a whole) and returns null exactly when it
+/// added one; a degenerate range comes back as a <see cref="ConstantDistribution"/>. Constructors throw
+/// <see cref="ArgumentException"/> only for a caller's bug: parameters no factory would have accepted.
+/// </remarks>
 public abstract class Distribution
 {
     /// <summary>Analytic mean.</summary>
@@ -42,8 +48,29 @@ public abstract class Distribution
     /// <summary>The distribution in words, e.g. "PERT £250k / £397k / £450k".</summary>
     public abstract string Describe(Func<double, string> format);
 
-    /// <summary>Returns the same distribution with every value multiplied by <paramref name="factor"/> (≥ 0).</summary>
+    /// <summary>Returns the same distribution with every value multiplied by <paramref name="factor"/> (finite, ≥ 0).</summary>
+    /// <remarks>Never throws for such a factor: a range that rounding collapses becomes a constant.</remarks>
     public abstract Distribution Scale(double factor);
+
+    /// <summary>Adds a problem and returns null, so that a factory refuses in one line.</summary>
+    private protected static Distribution? Refuse(ICollection<ScenarioProblem> problems, string field, string message)
+    {
+        problems.Add(new ScenarioProblem(field, message));
+        return null;
+    }
+
+    /// <summary>True when every number is finite (a distribution of infinities has no meaning).</summary>
+    private protected static bool AllFinite(params ReadOnlySpan<double> values)
+    {
+        foreach (double v in values)
+        {
+            if (!double.IsFinite(v))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /// <inheritdoc />
     public override string ToString() => Describe(v => v.ToString("G6", CultureInfo.InvariantCulture));

@@ -8,7 +8,14 @@ public sealed class LogNormalDistribution : Distribution
     private readonly double _mu;
     private readonly double _sigma;
 
-    /// <summary>Creates a lognormal; requires mean &gt; 0 and sd ≥ 0.</summary>
+    /// <summary>A lognormal from user input: null with a problem unless mean &gt; 0 and sd ≥ 0, both finite.</summary>
+    public static Distribution? Create(double mean, double sd, ICollection<ScenarioProblem> problems) =>
+        !(mean > 0) || double.IsInfinity(mean) ? Refuse(problems, "mean", "lognormal mean must be > 0 (it is the mean of the variable itself)")
+        : !(sd >= 0) || double.IsInfinity(sd) ? Refuse(problems, "sd", "sd must be >= 0")
+        : new LogNormalDistribution(mean, sd);
+
+    /// <summary>Creates a lognormal; requires mean &gt; 0 and sd ≥ 0 (see <see cref="Create"/>).</summary>
+    /// <exception cref="ArgumentException">A bug: parameters <see cref="Create"/> refuses.</exception>
     public LogNormalDistribution(double mean, double sd)
     {
         if (!(mean > 0) || double.IsInfinity(mean))
@@ -55,5 +62,5 @@ public sealed class LogNormalDistribution : Distribution
 
     /// <inheritdoc />
     public override Distribution Scale(double factor) =>
-        factor == 0 ? new ConstantDistribution(0) : new LogNormalDistribution(ArithmeticMean * factor, Sd * factor);
+        factor == 0 ? new ConstantDistribution(0) : Create(ArithmeticMean * factor, Sd * factor, []) ?? new ConstantDistribution(0);
 }

@@ -9,7 +9,38 @@ public sealed class NormalDistribution : Distribution
     private readonly double _cdfWidth;
     private readonly bool _mirrored;
 
-    /// <summary>Creates a (truncated) normal; requires sd ≥ 0 and, when truncated, a non-empty range.</summary>
+    /// <summary>
+    /// A (truncated) normal from user input: null with a problem unless sd ≥ 0 and the range [min, max] holds
+    /// probability; a constant when min = max.
+    /// </summary>
+    public static Distribution? Create(double mean, double sd, double? min, double? max, ICollection<ScenarioProblem> problems)
+    {
+        if (!(sd >= 0) || double.IsInfinity(sd))
+        {
+            return Refuse(problems, "sd", "sd must be >= 0");
+        }
+        if (min is double lo && max is double hi && lo == hi)
+        {
+            return new ConstantDistribution(lo);
+        }
+        double low = min ?? double.NegativeInfinity, high = max ?? double.PositiveInfinity;
+        if (!(low < high))
+        {
+            return Refuse(problems, "", "normal min must be below max");
+        }
+        if (sd > 0 && !(Truncation(mean, sd, low, high).Width > 0))
+        {
+            return Refuse(problems, "", "normal truncation range holds no probability (min/max too far from the mean)");
+        }
+        if (sd == 0 && !(mean >= low && mean <= high))
+        {
+            return Refuse(problems, "", "normal with sd 0 has its mean outside min/max");
+        }
+        return new NormalDistribution(mean, sd, min, max);
+    }
+
+    /// <summary>Creates a (truncated) normal; requires sd ≥ 0 and, when truncated, a non-empty range (see <see cref="Create"/>).</summary>
+    /// <exception cref="ArgumentException">A bug: parameters <see cref="Create"/> refuses or makes a constant.</exception>
     public NormalDistribution(double mean, double sd, double? min = null, double? max = null)
     {
         if (!(sd >= 0) || double.IsInfinity(sd))
@@ -26,12 +57,7 @@ public sealed class NormalDistribution : Distribution
         }
         if (sd > 0)
         {
-            // A range in the upper tail is sampled as the mirror image of the lower tail, where the
-            // normal CDF keeps full relative precision (Φ near 1 would not).
-            _mirrored = TruncateMin > mean;
-            _cdfLow = _mirrored ? NormalMath.Cdf((mean - TruncateMax) / sd) : NormalMath.Cdf((TruncateMin - mean) / sd);
-            double high = _mirrored ? NormalMath.Cdf((mean - TruncateMin) / sd) : NormalMath.Cdf((TruncateMax - mean) / sd);
-            _cdfWidth = high - _cdfLow;
+            (_mirrored, _cdfLow, _cdfWidth) = Truncation(mean, sd, TruncateMin, TruncateMax);
             if (!(_cdfWidth > 0))
             {
                 throw new ArgumentException("normal truncation range holds no probability (min/max too far from the mean)");
@@ -41,6 +67,17 @@ public sealed class NormalDistribution : Distribution
         {
             throw new ArgumentException("normal with sd 0 has its mean outside min/max");
         }
+    }
+
+    /// <summary>Where the range [min, max] lies on the CDF: the probability below it and the probability in it.</summary>
+    private static (bool Mirrored, double Low, double Width) Truncation(double mean, double sd, double min, double max)
+    {
+        // A range in the upper tail is sampled as the mirror image of the lower tail, where the
+        // normal CDF keeps full relative precision (Φ near 1 would not).
+        bool mirrored = min > mean;
+        double low = mirrored ? NormalMath.Cdf((mean - max) / sd) : NormalMath.Cdf((min - mean) / sd);
+        double high = mirrored ? NormalMath.Cdf((mean - min) / sd) : NormalMath.Cdf((max - mean) / sd);
+        return (mirrored, low, high - low);
     }
 
     /// <summary>Mean of the untruncated normal.</summary>
@@ -141,7 +178,7 @@ public sealed class NormalDistribution : Distribution
     /// <inheritdoc />
     public override Distribution Scale(double factor) => factor == 0
         ? new ConstantDistribution(0)
-        : new NormalDistribution(Location * factor, Sd * factor,
+        : Create(Location * factor, Sd * factor,
             double.IsNegativeInfinity(TruncateMin) ? null : TruncateMin * factor,
-            double.IsPositiveInfinity(TruncateMax) ? null : TruncateMax * factor);
+            double.IsPositiveInfinity(TruncateMax) ? null : TruncateMax * factor, []) ?? new ConstantDistribution(MostLikely * factor);
 }

@@ -18,7 +18,19 @@ public sealed class PertDistribution : Distribution
     private readonly double[] _cdf;
     private readonly int[] _guide;
 
-    /// <summary>Creates a PERT distribution; requires min ≤ mode ≤ max, min &lt; max, λ ≥ 0.</summary>
+    /// <summary>
+    /// A PERT distribution from user input: null with a problem unless min ≤ mode ≤ max and λ is finite and ≥ 0,
+    /// a constant when min = max.
+    /// </summary>
+    public static Distribution? Create(double min, double mode, double max, double lambda, ICollection<ScenarioProblem> problems) =>
+        !(min <= mode && mode <= max) ? Refuse(problems, "", "needs min <= mode <= max")
+        : !AllFinite(min, mode, max) ? Refuse(problems, "", "needs finite numbers")
+        : !(lambda >= 0) || double.IsInfinity(lambda) ? Refuse(problems, "lambda", "pert lambda must be a finite number >= 0")
+        : min == max ? new ConstantDistribution(min)
+        : new PertDistribution(min, mode, max, lambda);
+
+    /// <summary>Creates a PERT distribution; requires min ≤ mode ≤ max, min &lt; max, λ ≥ 0 (see <see cref="Create"/>).</summary>
+    /// <exception cref="ArgumentException">A bug: parameters <see cref="Create"/> refuses or makes a constant.</exception>
     public PertDistribution(double min, double mode, double max, double lambda = 4)
     {
         if (!(min <= mode && mode <= max) || !(min < max))
@@ -128,5 +140,5 @@ public sealed class PertDistribution : Distribution
 
     /// <inheritdoc />
     public override Distribution Scale(double factor) =>
-        factor == 0 ? new ConstantDistribution(0) : new PertDistribution(Min * factor, Mode * factor, Max * factor, Lambda);
+        factor == 0 ? new ConstantDistribution(0) : Create(Min * factor, Mode * factor, Max * factor, Lambda, []) ?? new ConstantDistribution(Mode * factor);
 }

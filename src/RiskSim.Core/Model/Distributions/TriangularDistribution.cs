@@ -5,7 +5,18 @@ public sealed class TriangularDistribution : Distribution
 {
     private readonly double _fc;
 
-    /// <summary>Creates a triangular distribution; requires min ≤ mode ≤ max and min &lt; max.</summary>
+    /// <summary>
+    /// A triangular distribution from user input: null with a problem unless min ≤ mode ≤ max, a constant when
+    /// min = max.
+    /// </summary>
+    public static Distribution? Create(double min, double mode, double max, ICollection<ScenarioProblem> problems) =>
+        !(min <= mode && mode <= max) ? Refuse(problems, "", "needs min <= mode <= max")
+        : !AllFinite(min, mode, max) ? Refuse(problems, "", "needs finite numbers")
+        : min == max ? new ConstantDistribution(min)
+        : new TriangularDistribution(min, mode, max);
+
+    /// <summary>Creates a triangular distribution; requires min ≤ mode ≤ max and min &lt; max (see <see cref="Create"/>).</summary>
+    /// <exception cref="ArgumentException">A bug: parameters <see cref="Create"/> refuses or makes a constant.</exception>
     public TriangularDistribution(double min, double mode, double max)
     {
         if (!(min <= mode && mode <= max) || !(min < max))
@@ -66,5 +77,5 @@ public sealed class TriangularDistribution : Distribution
 
     /// <inheritdoc />
     public override Distribution Scale(double factor) =>
-        factor == 0 ? new ConstantDistribution(0) : new TriangularDistribution(Min * factor, Mode * factor, Max * factor);
+        factor == 0 ? new ConstantDistribution(0) : Create(Min * factor, Mode * factor, Max * factor, []) ?? new ConstantDistribution(Mode * factor);
 }

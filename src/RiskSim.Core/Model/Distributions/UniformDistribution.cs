@@ -3,7 +3,15 @@ namespace RiskSim.Core.Model;
 /// <summary>Continuous uniform distribution on [min, max].</summary>
 public sealed class UniformDistribution : Distribution
 {
-    /// <summary>Creates a uniform distribution; requires min &lt; max.</summary>
+    /// <summary>A uniform distribution from user input: null with a problem unless min ≤ max, a constant when min = max.</summary>
+    public static Distribution? Create(double min, double max, ICollection<ScenarioProblem> problems) =>
+        !(min <= max) ? Refuse(problems, "", "needs min <= max")
+        : !AllFinite(min, max) ? Refuse(problems, "", "needs finite numbers")
+        : min == max ? new ConstantDistribution(min)
+        : new UniformDistribution(min, max);
+
+    /// <summary>Creates a uniform distribution; requires min &lt; max (see <see cref="Create"/>).</summary>
+    /// <exception cref="ArgumentException">A bug: parameters <see cref="Create"/> refuses or makes a constant.</exception>
     public UniformDistribution(double min, double max)
     {
         if (!(min < max))
@@ -53,5 +61,5 @@ public sealed class UniformDistribution : Distribution
 
     /// <inheritdoc />
     public override Distribution Scale(double factor) =>
-        factor == 0 ? new ConstantDistribution(0) : new UniformDistribution(Min * factor, Max * factor);
+        factor == 0 ? new ConstantDistribution(0) : Create(Min * factor, Max * factor, []) ?? new ConstantDistribution(Mean * factor);
 }
