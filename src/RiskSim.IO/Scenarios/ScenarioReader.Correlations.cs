@@ -1,6 +1,5 @@
 using System.Globalization;
 using RiskSim.Core.Model;
-using RiskSim.Core.Sampling;
 
 namespace RiskSim.IO.Scenarios;
 
@@ -110,23 +109,11 @@ public sealed partial class ScenarioReader
         {
             return null;
         }
-        // Each connected group of correlated inputs must form a positive semi-definite matrix.
-        var index = result.SelectMany(c => new[] { c.First, c.Second }).Distinct().Select((n, k) => (n, k)).ToDictionary(x => x.n, x => x.k);
-        var indexed = result.Select(c => (index[c.First], index[c.Second], c.Rank)).ToList();
-        foreach (var group in GaussianCopula.Build(indexed))
+        var problems = new List<ScenarioProblem>();
+        if (!ScenarioRules.CheckCorrelationMatrix(result, problems))
         {
-            var members = group.Members.ToHashSet();
-            var local = group.Members.Select((m, k) => (m, k)).ToDictionary(x => x.m, x => x.k);
-            var groupPairs = indexed.Where(p => members.Contains(p.Item1)).Select(p => (local[p.Item1], local[p.Item2], p.Rank)).ToList();
-            double rankMin = GaussianCopula.SmallestRankEigenvalue(members.Count, groupPairs);
-            double pearsonMin = GaussianCopula.SmallestEigenvalue(members.Count, groupPairs);
-            if (rankMin < -1e-9 || pearsonMin < -1e-9)
-            {
-                var names2 = index.Where(kv => members.Contains(kv.Value)).Select(kv => kv.Key);
-                Error(node, "correlations",
-                    $"the correlations between {string.Join(", ", names2)} are impossible together (the correlation matrix is not positive semi-definite, smallest eigenvalue {Math.Min(rankMin, pearsonMin).ToString("0.####", CultureInfo.InvariantCulture)}); weaken some of them");
-                return null;
-            }
+            Error(node, problems[0].Field, problems[0].Message);
+            return null;
         }
         return result;
     }

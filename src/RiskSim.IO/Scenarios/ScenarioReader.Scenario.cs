@@ -93,18 +93,12 @@ public sealed partial class ScenarioReader
             }
         }
 
-        if (partnersOk && partners.Count > 0)
+        if (partnersOk)
         {
-            double total = partners.Sum(p => p.Share);
-            if (Math.Abs(total - 1) > 1e-9)
-            {
-                Error(f["partners"].Value, "partners.share",
-                    $"partner shares must sum to 1, they sum to {total.ToString("0.##########", CultureInfo.InvariantCulture)}");
-            }
-            if (partners.Count > 64)
-            {
-                Error(f["partners"].Value, "partners", "at most 64 partners are supported");
-            }
+            // The list's own rules are checked as soon as it is read, so they are listed beside other mistakes.
+            var problems = new List<ScenarioProblem>();
+            ScenarioRules.CheckPartners(partners, problems);
+            Report(map, problems);
         }
 
         // Correlations are checked against every input the file names, even when other parts have errors.
@@ -137,7 +131,10 @@ public sealed partial class ScenarioReader
             Risks = risks,
             Correlations = correlations,
         };
-        var variants = Optional(f, "variants") is { } vn ? ReadVariants(vn, scenario) : [];
+        // The one validator of a whole scenario: here it finds nothing the reading above has not, unless a rule is
+        // added to the model and not to the reader; then it still reports it, at the node it names.
+        Report(map, ScenarioRules.Check(scenario));
+        var variants = Optional(f, "variants") is { } vn && _errors.Count == 0 ? ReadVariants(vn, scenario) : [];
         return _errors.Count > 0 ? null : scenario with { Variants = variants };
     }
 
