@@ -28,7 +28,11 @@ public static class ScenarioRules
     public static string FixedCorrelation(string input) =>
         $"'{input}' is a fixed value, so a correlation with it has no effect; give it a distribution or remove the correlation";
 
-    /// <summary>Every rule the scenario breaks (empty when it keeps them all).</summary>
+    /// <summary>
+    /// Every rule the scenario breaks (empty when it keeps them all): sizes of numbers, correlations only between
+    /// uncertain inputs that exist, partner shares summing to 1, at most <see cref="MaxPartners"/> partners, and a
+    /// possible correlation matrix. Each problem's field is a file path or an input name the reader can locate.
+    /// </summary>
     public static IReadOnlyList<ScenarioProblem> Check(Scenario scenario)
     {
         var problems = new List<ScenarioProblem>();
