@@ -332,6 +332,28 @@ public class BatchTests
         Assert.Equal(before, Snapshot(output));
     }
 
+    [Fact]
+    public void A_batch_reclaims_what_a_killed_batch_left_even_for_runs_that_are_up_to_date()
+    {
+        string input = TestPaths.NewTempFolder("batch-reclaim-in");
+        File.Copy(Path.Combine(TestPaths.Reference, "reference-simple.yaml"), Path.Combine(input, "simple.yaml"));
+        string output = TestPaths.NewTempFolder("batch-reclaim-out");
+        Assert.Equal(0, Batch(output, false, input).Code);
+        var before = Snapshot(output);
+        // A killed batch: its swap of "simple" stopped after the first rename, and a staging folder and a
+        // staged comparison file were left behind.
+        Directory.Move(Path.Combine(output, "simple"), Path.Combine(output, ".simple.999999999-0badf00d.old"));
+        Directory.CreateDirectory(Path.Combine(output, ".simple.999999998-0badf00d.staging"));
+        File.WriteAllText(Path.Combine(output, ".comparison.csv.999999998-0badf00d.partial"), "half");
+
+        var (code, stdout, stderr) = Batch(output, false, input);
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("0 run(s) done, 1 up to date", stdout, StringComparison.Ordinal);
+        Assert.Equal(before, Snapshot(output));
+        Assert.DoesNotContain(Directory.GetFileSystemEntries(output), e => Path.GetFileName(e).StartsWith('.'));
+    }
+
     /// <summary>Every file under a folder (hidden ones too) with its bytes as hex, by relative path.</summary>
     internal static SortedDictionary<string, string> Snapshot(string folder) =>
         new(Directory.GetFiles(folder, "*", SearchOption.AllDirectories).ToDictionary(

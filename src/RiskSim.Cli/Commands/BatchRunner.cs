@@ -67,7 +67,7 @@ public static class BatchRunner
         }
         catch (OperationCanceledException)
         {
-            stderr.WriteLine("Cancelled: no result files were written; the previous batch results are unchanged.");
+            CommandSupport.TryWriteLine(stderr, "Cancelled: no result files were written; the previous batch results are unchanged.");
             return ExitCodes.Cancelled;
         }
     }
@@ -93,6 +93,8 @@ public static class BatchRunner
 
         using (root)
         {
+            // Run folders a killed batch left half-swapped are restored before they are checked for being up to date.
+            OutputFolder.ReclaimAll(root.Path);
             var failures = new List<(string File, string Why)>();
             var plans = Plan(files, stderr, failures, cancellation);
             var rows = new List<ComparisonRow>();
@@ -189,8 +191,9 @@ public static class BatchRunner
                 CommandSupport.PrintProblems(e, stderr);
                 failures.Add((file, $"{e.Errors.Count} problem(s) in the scenario file; first: {e.Errors[0]}"));
             }
-            catch (ArgumentException e)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
+                // A variant the reader accepted but that cannot be applied fails this file alone.
                 stderr.WriteLine($"error: {TerminalText.Safe(file)}: {TerminalText.Safe(e.Message)}");
                 failures.Add((file, e.Message));
             }

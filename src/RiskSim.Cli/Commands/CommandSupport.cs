@@ -18,6 +18,22 @@ public static class CommandSupport
         }
     }
 
+    /// <summary>
+    /// Writes a line that must not fail the command: after SIGHUP the terminal may be gone, and the exit code
+    /// already says what happened.
+    /// </summary>
+    public static void TryWriteLine(TextWriter writer, string line)
+    {
+        try
+        {
+            writer.WriteLine(line);
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            // Nobody is left to read it.
+        }
+    }
+
     /// <summary>A <c>--trials</c> option: a whole number ≥ 1 (thousands separators and _ allowed).</summary>
     public static Option<long?> TrialsOption(string description) => new("--trials", "-n")
     {

@@ -169,7 +169,7 @@ public static class RunHandler
         }
         catch (OperationCanceledException)
         {
-            stderr.WriteLine("Cancelled: no result files were written; any earlier results are unchanged.");
+            CommandSupport.TryWriteLine(stderr, "Cancelled: no result files were written; any earlier results are unchanged.");
             return ExitCodes.Cancelled;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -198,6 +198,37 @@ public sealed class OutputFolder : IDisposable
         }
     }
 
+    /// <summary>
+    /// Reclaims, for every folder in <paramref name="parent"/>, what killed runs into it left (as <see cref="Open"/>
+    /// does for one folder), for a caller that may not open each of them again (a batch whose runs are up to date).
+    /// </summary>
+    /// <exception cref="IOException">A half-finished swap could not be finished.</exception>
+    public static void ReclaimAll(string parent)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in new DirectoryInfo(parent).EnumerateDirectories(".*"))
+        {
+            foreach (string suffix in new[] { ".staging", ".old" })
+            {
+                if (!entry.Name.EndsWith(suffix, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+                // .<name>.<token><suffix>: the token is the last dot-free part before the suffix.
+                string withoutSuffix = entry.Name[..^suffix.Length];
+                int dot = withoutSuffix.LastIndexOf('.');
+                if (dot > 1 && Temporaries.SiblingToken(entry.Name, withoutSuffix[1..dot]) is not null)
+                {
+                    names.Add(withoutSuffix[1..dot]);
+                }
+            }
+        }
+        foreach (string name in names)
+        {
+            Reclaim(parent, name);
+        }
+    }
+
     // Enumeration patterns treat * and ? as wildcards; the exact match is checked by name afterwards.
     private static string EscapePattern(string name) => name.Replace('*', '?');
 
