@@ -140,6 +140,34 @@ public sealed class OutputFolderTests
     }
 
     [Fact]
+    public void A_refused_folder_keeps_even_files_named_like_temporaries()
+    {
+        string parent = TestPaths.NewTempFolder("foreign-partial");
+        string final = Path.Combine(parent, "mine");
+        WriteRun(final, ("notes.txt", "mine"), (".draft.0badf00d.partial", "mine too"));
+
+        Assert.Throws<OutputFolderException>(() => OutputFolder.Open(final));
+
+        Assert.Equal([".draft.0badf00d.partial", "notes.txt"], Names(final));
+    }
+
+    [Fact]
+    public void A_folder_holding_only_a_killed_runs_staged_files_is_reused()
+    {
+        string parent = TestPaths.NewTempFolder("only-partials");
+        string final = Path.Combine(parent, "out");
+        WriteRun(final, (".summary.csv.999999999-0badf00d.partial", "killed"));
+
+        using (var folder = OutputFolder.Open(final))
+        {
+            Assert.Empty(Names(final));
+            File.WriteAllText(folder.Stage("run.json"), RiskSimRunJson);
+            folder.Commit();
+        }
+        Assert.Equal(["run.json"], Names(final));
+    }
+
+    [Fact]
     public void A_run_folder_holding_a_sub_folder_is_refused()
     {
         string parent = TestPaths.NewTempFolder("subfolder");

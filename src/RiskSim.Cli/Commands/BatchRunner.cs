@@ -70,6 +70,11 @@ public static class BatchRunner
             CommandSupport.TryWriteLine(stderr, "Cancelled: no result files were written; the previous batch results are unchanged.");
             return ExitCodes.Cancelled;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"error: writing the batch results to {TerminalText.Safe(options.OutputFolder)} failed: {TerminalText.Safe(e.Message)}");
+            return ExitCodes.Failed;
+        }
     }
 
     private static int Run(BatchOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)

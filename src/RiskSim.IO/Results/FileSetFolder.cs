@@ -46,19 +46,20 @@ public sealed class FileSetFolder : IDisposable
                 throw new OutputFolderException($"{path}: is a file, not a folder");
             }
             Directory.CreateDirectory(full);
-            foreach (var file in new DirectoryInfo(full).EnumerateFiles(".*"))
-            {
-                if (Temporaries.PartialFileToken(file.Name) is { } token && !Temporaries.IsLive(token))
-                {
-                    Temporaries.TryDelete(file.FullName);
-                }
-            }
             var entries = new DirectoryInfo(full).EnumerateFileSystemInfos()
                 .Where(e => Temporaries.PartialFileToken(e.Name) is null).Select(e => e.Name).Order(StringComparer.Ordinal).ToList();
             if (entries.Count > 0 && !markers.Any(m => File.Exists(System.IO.Path.Combine(full, m))))
             {
                 throw new OutputFolderException($"{path}: the folder holds things RiskSim did not write ({string.Join(", ", entries.Take(3))}"
                     + $"{(entries.Count > 3 ? $" and {entries.Count - 3} more" : "")}) and no earlier batch ({string.Join(" or ", markers)}); give a new or empty folder");
+            }
+            // Staged files of a killed batch, deleted only once the folder is known to be a batch's.
+            foreach (var file in new DirectoryInfo(full).EnumerateFiles(".*"))
+            {
+                if (Temporaries.PartialFileToken(file.Name) is { } token && !Temporaries.IsLive(token))
+                {
+                    Temporaries.TryDelete(file.FullName);
+                }
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)

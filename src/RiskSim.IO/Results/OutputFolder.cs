@@ -14,7 +14,8 @@ namespace RiskSim.IO.Results;
 /// <c>run.json</c> written by RiskSim, or a batch's <c>comparison-row.json</c>) and no sub-folder; any other
 /// folder is refused with <see cref="OutputFolderException"/>, so the user's own files are never deleted.</para>
 /// <para>Opening reclaims what a killed run into the same folder left: staging and old siblings whose process
-/// has ended (finishing a swap that was cut short) and old-style <c>.*.partial</c> files inside the folder.</para>
+/// has ended (finishing a swap that was cut short) and, once the folder is known to be a run's, old-style
+/// <c>.*.partial</c> files inside it.</para>
 /// <para>Not thread safe; one instance per run.</para>
 /// </remarks>
 public sealed class OutputFolder : IDisposable
@@ -66,6 +67,7 @@ public sealed class OutputFolder : IDisposable
             Directory.CreateDirectory(parent);
             Reclaim(parent, name);
             CheckReplaceable(full, path);
+            DeleteStalePartials(full);
             string token = Temporaries.NewToken();
             string staging = System.IO.Path.Combine(parent, $".{name}.{token}.staging");
             try
@@ -186,14 +188,20 @@ public sealed class OutputFolder : IDisposable
                 Temporaries.TryDelete(leftover);
             }
         }
-        if (Directory.Exists(final))
+    }
+
+    // Files staged by earlier versions, which wrote into the folder itself; only once the folder is known to be a run's.
+    private static void DeleteStalePartials(string folder)
+    {
+        if (!Directory.Exists(folder))
         {
-            foreach (var file in new DirectoryInfo(final).EnumerateFiles(".*"))
+            return;
+        }
+        foreach (var file in new DirectoryInfo(folder).EnumerateFiles(".*"))
+        {
+            if (Temporaries.PartialFileToken(file.Name) is { } token && !Temporaries.IsLive(token))
             {
-                if (Temporaries.PartialFileToken(file.Name) is { } token && !Temporaries.IsLive(token))
-                {
-                    Temporaries.TryDelete(file.FullName);
-                }
+                Temporaries.TryDelete(file.FullName);
             }
         }
     }
@@ -238,7 +246,9 @@ public sealed class OutputFolder : IDisposable
         {
             return;
         }
-        var entries = new DirectoryInfo(full).EnumerateFileSystemInfos().ToList();
+        // A killed run's staged files are RiskSim's own: they neither make a folder the user's nor a run.
+        var entries = new DirectoryInfo(full).EnumerateFileSystemInfos()
+            .Where(e => e.Attributes.HasFlag(FileAttributes.Directory) || Temporaries.PartialFileToken(e.Name) is null).ToList();
         if (entries.Count == 0)
         {
             return;
