@@ -23,12 +23,15 @@ public static class ReportWriter
     public const string ReportFile = "report.html";
 
     /// <summary>Renders and stages every chart and the report.</summary>
-    public static ReportFiles Write(RunResult result, OutputFolder folder, ChartOptions options, ReportProvenance provenance)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled between two charts or files.</exception>
+    public static ReportFiles Write(RunResult result, OutputFolder folder, ChartOptions options, ReportProvenance provenance,
+        CancellationToken cancellation = default)
     {
-        var charts = ChartSet.Render(result, options);
+        var charts = ChartSet.Render(result, options, cancellation);
         var files = new List<string>();
         foreach (var chart in charts.Charts)
         {
+            cancellation.ThrowIfCancellationRequested();
             File.WriteAllBytes(folder.Stage(chart.FileName), chart.Png);
             files.Add(chart.FileName);
             if (chart.Svg is { } svg)
@@ -37,6 +40,7 @@ public static class ReportWriter
                 files.Add(chart.SvgFileName);
             }
         }
+        cancellation.ThrowIfCancellationRequested();
         File.WriteAllText(folder.Stage(ReportFile), HtmlReport.Build(result, charts, provenance), new UTF8Encoding(false));
         files.Add(ReportFile);
         var notes = new List<string>();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Parquet;
@@ -214,9 +213,6 @@ public static class ResultWriters
         json.WriteNumber("trials_per_second", Math.Round(result.Trials / Math.Max(1e-9, result.Timings.Simulation.TotalSeconds)));
         json.WriteEndObject();
     }
-
-    /// <summary>SHA-256 of a file's bytes, lower-case hex.</summary>
-    public static string Sha256Of(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
 
     /// <summary>Runs Parquet.Net's asynchronous writing to completion from synchronous code.</summary>
     public static void Sync(Func<Task> action) => Task.Run(action).GetAwaiter().GetResult();
