@@ -315,12 +315,8 @@ public static class BatchRunner
             var result = Simulation.Run(model, new SimulationOptions(trials, seed, options.Threads, 0, paired), null, null, cancellation);
             baseResult ??= result;
             var row = RowOf(file, folderName, variant, result, variant.Length == 0 ? null : baseResult);
-            RunOutputs.StageDataFiles(result, folder, new RunProvenance(file, hash, RunHandler.ToolVersion, started, 0, clock.Elapsed.TotalSeconds),
-                cancellation);
-            if (options.Charts)
-            {
-                ReportWriter.Write(result, folder, new ChartOptions(), new ReportProvenance(file, hash, RunHandler.ToolVersion, started), cancellation);
-            }
+            RunFiles.Stage(result, folder, new RunProvenance(file, hash, RunHandler.ToolVersion, started) { TotalSeconds = clock.Elapsed.TotalSeconds },
+                options.Charts ? new ChartOptions() : null, cancellation);
             File.WriteAllText(folder.Stage("comparison-row.json"),
                 JsonSerializer.Serialize(new StoredRow(Key(hash, file, folderName, seed, trials, options.Charts), row), StoredRowJson.Options));
             rows.Add(row);

@@ -120,23 +120,20 @@ public static class RunHandler
                     sink?.Dispose();
                 }
 
-                token.ThrowIfCancellationRequested();
-                RunOutputs.StageDataFiles(result, folder, new RunProvenance(options.ScenarioPath, scenarioHash,
-                    ToolVersion, started, sink?.RowsWritten ?? 0, clock.Elapsed.TotalSeconds), token);
-
-                ReportFiles? report = null;
-                if (options.Charts is { } chartOptions)
+                ReportFiles? report;
+                try
                 {
-                    try
+                    var provenance = new RunProvenance(options.ScenarioPath, scenarioHash, ToolVersion, started)
                     {
-                        report = ReportWriter.Write(result, folder, chartOptions,
-                            new ReportProvenance(options.ScenarioPath, scenarioHash, ToolVersion, started), token);
-                    }
-                    catch (Exception e) when (e is not (OperationCanceledException or IOException or UnauthorizedAccessException))
-                    {
-                        stderr.WriteLine($"error: drawing the charts failed: {TerminalText.Safe(e.Message)} (--no-charts skips them); no result files were written.");
-                        return ExitCodes.Failed;
-                    }
+                        TrialsWritten = sink?.RowsWritten ?? 0,
+                        TotalSeconds = clock.Elapsed.TotalSeconds,
+                    };
+                    report = RunFiles.Stage(result, folder, provenance, options.Charts, token);
+                }
+                catch (ChartsFailedException e)
+                {
+                    stderr.WriteLine($"error: {TerminalText.Safe(e.Message)} (--no-charts skips them); no result files were written.");
+                    return ExitCodes.Failed;
                 }
 
                 // Everything printed after the commit is built before it, so nothing after the commit can fail the run.
