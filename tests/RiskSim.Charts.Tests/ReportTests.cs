@@ -122,7 +122,7 @@ public sealed partial class ReportTests
         Assert.DoesNotContain("<b>shared", html, StringComparison.Ordinal);
         Assert.Contains("North &amp; &lt;Co&gt;", html, StringComparison.Ordinal);
         Assert.Contains("No partner has a withdrawal risk in this scenario", html, StringComparison.Ordinal);
-        Assert.Equal(4, InlinePngs().Matches(html).Count);
+        Assert.Equal(4, InlinePngs().Count(html));
         Assert.Contains("none set in the scenario", html, StringComparison.Ordinal);
     }
 

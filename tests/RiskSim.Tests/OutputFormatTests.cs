@@ -14,8 +14,8 @@ public class OutputFormatTests
     {
         string folder = TestPaths.NewTempFolder("csv");
         string path = Path.Combine(folder, "x.csv");
-        new Csv(["name", "value", "count"]).Text("Hartlepool, Darlington \"shared\"\nservices").Number(1.5).Integer(null).EndRow()
-            .Text("plain").Number(double.NaN).Integer(3).EndRow().Save(path);
+        new Csv(["name", "value", "count"]).Text("Hartlepool, Darlington \"shared\"\nservices").Number(1.5).WholeNumber(null).EndRow()
+            .Text("plain").Number(double.NaN).WholeNumber(3).EndRow().Save(path);
         var rows = Duck.Rows($"SELECT name, value, count FROM read_csv('{path}', header = true, quote = '\"', escape = '\"')");
         Assert.Equal("Hartlepool, Darlington \"shared\"\nservices", rows[0][0]);
         Assert.Equal(1.5, Convert.ToDouble(rows[0][1], CultureInfo.InvariantCulture));

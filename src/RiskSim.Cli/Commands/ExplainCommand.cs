@@ -20,7 +20,7 @@ public static class ExplainCommand
         {
             scenario,
         };
-        command.SetAction(parse => Execute(parse.GetValue(scenario)!, Console.Out, Console.Error));
+        command.SetAction((parse, _) => Task.FromResult(Execute(parse.GetValue(scenario)!, Console.Out, Console.Error)));
         return command;
     }
 

@@ -31,7 +31,7 @@ public static class ComparisonFiles
         var csv = new Csv(Columns);
         foreach (var r in rows)
         {
-            csv.Text(r.Scenario).Text(r.Variant).Text(r.File).Text(r.Folder).Text(r.Currency).Integer(r.Trials).Text(r.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            csv.Text(r.Scenario).Text(r.Variant).Text(r.File).Text(r.Folder).Text(r.Currency).WholeNumber(r.Trials).Text(r.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
             foreach (double? v in Numbers(r))
             {
                 csv.Number(v);

@@ -44,7 +44,7 @@ public sealed class Csv
     }
 
     /// <summary>Adds a whole-number cell; empty for null.</summary>
-    public Csv Integer(long? value)
+    public Csv WholeNumber(long? value)
     {
         Separate();
         _text.Append(value?.ToString(CultureInfo.InvariantCulture) ?? "");

@@ -23,7 +23,7 @@ public static class ResultWriters
         var csv = new Csv(SummaryColumns);
         foreach (var row in result.Summary)
         {
-            csv.Text(row.Partner).Text(row.Metric).Integer(row.Year);
+            csv.Text(row.Partner).Text(row.Metric).WholeNumber(row.Year);
             foreach (double v in StatValues(row))
             {
                 csv.Number(v);
