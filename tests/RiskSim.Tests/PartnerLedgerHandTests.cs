@@ -1,5 +1,6 @@
 using System.Globalization;
 using RiskSim.Core.Engine;
+using RiskSim.Core.Model;
 using RiskSim.IO.Scenarios;
 
 namespace RiskSim.Tests;
@@ -216,5 +217,35 @@ public class PartnerLedgerHandTests
         var e = Assert.Throws<ScenarioException>(() => ScenarioReader.Parse(yaml, "payer.yaml"));
         var error = Assert.Single(e.Errors);
         Assert.Equal(("partners[b].withdrawal.exit_cost_paid_by", 5), (error.Field, error.Line));
+    }
+}
+
+/// <summary>A variant that removes a partner takes it off every partner's ledger.</summary>
+public class RemovedPartnerLedgerTests
+{
+    [Fact]
+    public void A_removed_partner_has_weight_0_in_every_key_and_a_key_that_named_only_it_falls_back_to_shares()
+    {
+        var scenario = ScenarioReader.Parse("""
+            name: remove
+            horizon_years: 2
+            discount_rate: 0
+            partners:
+              - { id: a, share: 0.5 }
+              - { id: b, share: 0.3 }
+              - { id: c, share: 0.2 }
+            workstreams:
+              - { id: ict, annual_saving: 100000, depends_on: [], allocation: { savings: { a: 1, c: 1 }, costs: c }, implementation_cost: 8000 }
+            variants:
+              - { name: no-c, remove_partner: c }
+            """, "remove.yaml");
+        var variant = VariantApplier.Apply(scenario, scenario.Variants.Single());
+        var result = Simulation.Run(variant, new SimulationOptions(200, 1));
+        // Savings: c's weight is 0, so a receives everything its key gives; costs named only c: by share among a and b.
+        Assert.Equal(100_000, result.PartnerRow("a", MetricNames.GrossSavings, 1).Mean, 6);
+        Assert.Equal(0, result.PartnerRow("c", MetricNames.GrossSavings, 1).Mean);
+        Assert.Equal(8_000 * 0.5 / 0.8, result.PartnerRow("a", MetricNames.Costs, 1).Mean, 6);
+        Assert.Equal(8_000 * 0.3 / 0.8, result.PartnerRow("b", MetricNames.Costs, 1).Mean, 6);
+        Assert.Equal(0, result.PartnerRow("c", MetricNames.Costs, 1).Mean);
     }
 }

@@ -81,7 +81,28 @@ public static class VariantApplier
         // Its notice time and exit cost are now fixed, so correlations with them go.
         bool Fixed(string input) => input == InputNames.Withdrawal(id) || input == InputNames.ExitCost(id);
         var correlations = scenario.Correlations.Where(c => !Fixed(c.First) && !Fixed(c.Second)).ToList();
-        return scenario with { Partners = partners, Correlations = correlations };
+        // On the partners' ledgers its weight is 0 in every key; a key that named only it falls back to the
+        // remaining partners by share.
+        AllocationKey Without(AllocationKey key)
+        {
+            var weights = AllocationWeights.Of(key, scenario);
+            int removed = scenario.Partners.ToList().FindIndex(p => p.Id == id);
+            weights[removed] = 0;
+            if (!weights.Any(w => w > 0))
+            {
+                weights = AllocationWeights.Of(AllocationKey.Shares, scenario);
+                weights[removed] = 0;
+            }
+            return new WeightsKey(scenario.Partners.Select((p, i) => new KeyValuePair<string, double>(p.Id, weights[i]))
+                .Where(w => w.Value > 0).ToList());
+        }
+        var workstreams = scenario.Workstreams.Select(w => w with
+        {
+            Allocation = new WorkstreamAllocation(Without(w.Allocation.SavingsKey), Without(w.Allocation.CostsKey),
+                Without(w.Allocation.RedundancyKey)),
+        }).ToList();
+        var risks = scenario.Risks.Select(r => r with { CostAllocation = Without(r.CostAllocation) }).ToList();
+        return scenario with { Partners = partners, Workstreams = workstreams, Risks = risks, Correlations = correlations };
     }
 
     private static Scenario Modify(Scenario scenario, string path, Func<Distribution, Distribution> distribution, Func<double, double> number,
