@@ -47,4 +47,57 @@ public sealed class PartnerPresentationTests
         Assert.Empty(ConsoleSummary.PartnerLines(run));
         Assert.DoesNotContain("own ledger", ConsoleSummary.Render(run, "out", ansi: false), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Explain_states_every_allocation_key_exit_cost_payer_and_own_target_in_words()
+    {
+        var stdout = new StringWriter();
+
+        Assert.Equal(Cli.ExitCodes.Ok, ExplainCommand.Execute(LedgerScenario, stdout, new StringWriter()));
+
+        string[] expected =
+        [
+            "Each partner's ledger:",
+            "  ict savings split by weight: county 66.8%, city 12.2%, east 11.7%, west 9.3%.",
+            "  ict costs split equally.",
+            "  ict redundancy paid by city.",
+            "  helpdesk savings split by share: county 40%, city 20%, east 20%, west 20%.",
+            "  helpdesk costs paid by county.",
+            "  tupe_challenge cost split by share: county 40%, city 20%, east 20%, west 20%.",
+            "  licence cost split by weight: county 33.3%, east 33.3%, west 33.3%.",
+            "  outage cost split by share: county 40%, city 20%, east 20%, west 20%.",
+            "  county's exit cost paid by county itself, the partner that leaves.",
+            "  city's exit cost paid by the partners still in at its exit, by share.",
+            "  west's exit cost paid by west itself, the partner that leaves.",
+            "  county's own target: cumulative net savings of at least £200k by the end of 2028/29.",
+            "  city has no savings target of its own.",
+            "  east has no savings target of its own.",
+            "  west's own target: cumulative net savings of at least £40k by the end of 2028/29.",
+        ];
+        var lines = stdout.ToString().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        int start = lines.IndexOf(expected[0]);
+        Assert.True(start >= 0, stdout.ToString());
+        Assert.Equal(expected, lines.Skip(start).Take(expected.Length));
+    }
+
+    [Fact]
+    public void Explain_of_a_single_partner_scenario_has_no_ledger_lines()
+    {
+        string scenario = Path.Combine(TestPaths.NewTempFolder("explain-single"), "single.yaml");
+        File.WriteAllText(scenario, """
+            name: One council alone
+            horizon_years: 3
+            partners:
+              - id: solo
+                share: 1
+            workstreams:
+              - id: office
+                annual_saving: 100000
+            """);
+        var stdout = new StringWriter();
+
+        Assert.Equal(Cli.ExitCodes.Ok, ExplainCommand.Execute(scenario, stdout, new StringWriter()));
+        Assert.Contains("Workstream office", stdout.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Each partner's ledger", stdout.ToString(), StringComparison.Ordinal);
+    }
 }
