@@ -119,4 +119,26 @@ public sealed class CouncilsChartTests
         Assert.DoesNotContain(ChartSet.CouncilsFile, written.Files);
         Assert.Contains(written.Notes, n => n.StartsWith(ChartSet.CouncilsFile + " not drawn", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_panel_title_that_would_not_fit_goes_on_two_lines_and_a_long_name_is_shortened()
+    {
+        var bands = CouncilsChartData.From(Ledger).Panels[0].Bands;
+        CouncilPanel Panel(string name, TargetMark? target) => new("p", name, bands, [0, 0, 0, 0, 0, 0], target);
+
+        Assert.Equal("East district: no own target", CouncilsChart.PanelTitle(Panel("East district", null), 2));
+        Assert.Equal("Worcestershire County Council (host)\nno own target",
+            CouncilsChart.PanelTitle(Panel("Worcestershire County Council (host)", null), 2));
+        string longName = CouncilsChart.PanelTitle(Panel(new string('x', 80), new TargetMark(4, 1, "own target £1 by 2028/29")), 3);
+        Assert.All(longName.Split('\n'), line => Assert.True(line.Length <= 30, line));
+        Assert.EndsWith("…\nown target £1 by 2028/29", longName, StringComparison.Ordinal);
+
+        // One two-line title puts every title on two lines, so every panel's plot area has the same height.
+        var data = CouncilsChartData.From(Ledger);
+        data = data with { Panels = [data.Panels[0] with { Name = "Worcestershire County Council (host)" }, .. data.Panels.Skip(1)] };
+        var titles = CouncilsChart.PanelTitles(data, 2);
+        Assert.All(titles, t => Assert.Single(t, '\n'));
+        Assert.Equal("East district\nno own target", titles[2]);
+        Assert.All(CouncilsChart.PanelTitles(CouncilsChartData.From(Ledger), 2), t => Assert.DoesNotContain('\n', t));
+    }
 }

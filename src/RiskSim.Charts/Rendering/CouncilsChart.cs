@@ -15,6 +15,36 @@ public static class CouncilsChart
     /// <summary>Panels in a row for <paramref name="panels"/> panels: all in one row up to three, else a near-square grid.</summary>
     public static int ColumnsFor(int panels) => panels <= 3 ? Math.Max(1, panels) : (int)Math.Ceiling(Math.Sqrt(panels));
 
+    /// <summary>
+    /// A panel's title: the partner's name and its own target (or "no own target") on one line when they fit the
+    /// panel's width, else on two lines, the name shortened with an ellipsis when it alone is too long.
+    /// </summary>
+    public static string PanelTitle(CouncilPanel panel, int columns) => PanelTitle(panel, columns, twoLines: false);
+
+    /// <summary>
+    /// Every panel's title, all on two lines when any needs two: panels whose titles differ in height would get
+    /// plot areas of different heights, and one money axis would then look like different scales.
+    /// </summary>
+    public static IReadOnlyList<string> PanelTitles(CouncilsChartData data, int columns)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var titles = data.Panels.Select(p => PanelTitle(p, columns)).ToList();
+        return titles.Any(t => t.Contains('\n', StringComparison.Ordinal))
+            ? [.. data.Panels.Select(p => PanelTitle(p, columns, twoLines: true))]
+            : titles;
+    }
+
+    private static string PanelTitle(CouncilPanel panel, int columns, bool twoLines)
+    {
+        ArgumentNullException.ThrowIfNull(panel);
+        // About 8.8 layout units a character at the panel title's size (DejaVu Sans, 15 units).
+        int fits = Math.Max(12, (int)(ChartOptions.LayoutWidth / (double)Math.Max(1, columns) / 8.8));
+        string name = InputLabels.Shorten(panel.Name, fits);
+        string target = panel.Target is { } t ? t.Label : "no own target";
+        string line = $"{name}: {target}";
+        return line.Length <= fits && !twoLines ? line : $"{name}\n{target}";
+    }
+
     /// <summary>Builds the figure (not yet rendered); requires <see cref="CouncilsChartData.HasChart"/>.</summary>
     public static PanelFigure Build(CouncilsChartData data)
     {
@@ -25,10 +55,10 @@ public static class CouncilsChart
         int columns = ColumnsFor(data.Panels.Count);
         double[] xs = [.. data.Years.Select(y => (double)y)];
         var plots = new List<Plot>();
-        foreach (var panel in data.Panels)
+        var titles = PanelTitles(data, columns);
+        foreach (var (panel, title) in data.Panels.Zip(titles))
         {
-            string target = panel.Target is { } t ? t.Label : "no own target";
-            var plot = ChartCanvas.NewPlot($"{panel.Name}: {target}");
+            var plot = ChartCanvas.NewPlot(title);
             plot.Axes.Title.Label.FontSize = ChartCanvas.AxisLabelSize;
             plot.Axes.Title.FullFigureCenter = false;
             for (int i = 0; i < panel.Bands.Count; i++)
