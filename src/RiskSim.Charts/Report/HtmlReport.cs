@@ -10,8 +10,8 @@ namespace RiskSim.Charts.Report;
 
 /// <summary>
 /// Writes <c>report.html</c>: one self-contained page for a section 151 officer with the headline, the decision
-/// figures, the charts, the top risks and inputs, each partner's withdrawal exposure, the assumptions and the
-/// provenance of the run.
+/// figures, the charts, the top risks and inputs, each partner's withdrawal exposure, each council's position on
+/// its own ledger, the assumptions and the provenance of the run.
 /// </summary>
 /// <remarks>
 /// The page needs nothing from outside: charts are PNG data URIs, the style sheet is inline, and a content
