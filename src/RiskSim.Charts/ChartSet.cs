@@ -28,9 +28,10 @@ public sealed record RenderedChart(string FileName, string Title, string Descrip
 /// <param name="Npv">NPV histogram and S-curve (<c>npv.png</c>).</param>
 /// <param name="Tornado">Contributions to NPV variance (<c>tornado.png</c>), grouped as asked.</param>
 /// <param name="Partners">Partner withdrawal exposure (<c>partners.png</c> when <see cref="PartnerExposureData.HasChart"/>).</param>
+/// <param name="Councils">Each partner's own cumulative net savings (<c>councils.png</c> when <see cref="CouncilsChartData.HasChart"/>).</param>
 /// <param name="Charts">The rendered charts in report order.</param>
 public sealed record ChartSet(FanChartData Fan, FanChartData Annual, NpvChartData Npv, TornadoData Tornado,
-    PartnerExposureData Partners, IReadOnlyList<RenderedChart> Charts)
+    PartnerExposureData Partners, CouncilsChartData Councils, IReadOnlyList<RenderedChart> Charts)
 {
     /// <summary>File name of the cumulative savings fan chart.</summary>
     public const string FanFile = "fan.png";
@@ -47,6 +48,9 @@ public sealed record ChartSet(FanChartData Fan, FanChartData Annual, NpvChartDat
     /// <summary>File name of the partners chart.</summary>
     public const string PartnersFile = "partners.png";
 
+    /// <summary>File name of the chart of each partner's own cumulative net savings.</summary>
+    public const string CouncilsFile = "councils.png";
+
     /// <summary>The footer every chart carries: scenario name, trials and seed.</summary>
     public static string Footer(RunResult result) =>
         $"{result.Scenario.Name} · {result.Trials.ToString("N0", CultureInfo.InvariantCulture)} trials · seed {result.Seed.ToString(CultureInfo.InvariantCulture)}";
@@ -60,6 +64,7 @@ public sealed record ChartSet(FanChartData Fan, FanChartData Annual, NpvChartDat
         var npv = NpvChartData.From(result);
         var tornado = TornadoData.From(result, options.Grouping);
         var partners = PartnerExposureData.From(result);
+        var councils = CouncilsChartData.From(result);
         string footer = Footer(result);
         string target = result.Scenario.Target is { } t
             ? $" The diamond and dotted line mark the target of {Formats.Money(t.CumulativeNetSavings, result.Scenario.Currency)} by {result.Scenario.YearLabel(t.ByYear)}."
@@ -93,7 +98,20 @@ public sealed record ChartSet(FanChartData Fan, FanChartData Annual, NpvChartDat
                 "For each partner that may withdraw, the median NPV of the trials in which it stays and in which it leaves; "
                 + "the gap is what its withdrawal would cost, and the label gives its chance of leaving within the horizon."));
         }
-        return new ChartSet(fan, annual, npv, tornado, partners, charts);
+        if (councils.HasChart)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            string targets = councils.Panels.Any(p => p.Target is not null)
+                ? " A diamond and dotted line mark a council's own target; a panel says when a council has none."
+                : " No council has a target of its own.";
+            using var figure = CouncilsChart.Build(councils);
+            byte[] png = ChartCanvas.Png(figure, footer, options);
+            string? svg = options.Svg ? ChartCanvas.Svg(figure, footer, options) : null;
+            charts.Add(new RenderedChart(CouncilsFile, councils.Title,
+                "Each council's own cumulative net savings by financial year, one panel per council, all on the same money scale: "
+                + "the median with the P25–P75, P10–P90 and P5–P95 ranges of the trials in darker to lighter blue." + targets, png, svg));
+        }
+        return new ChartSet(fan, annual, npv, tornado, partners, councils, charts);
     }
 
     private static RenderedChart DrawChart(string fileName, string title, Func<ScottPlot.Plot> build, string footer,

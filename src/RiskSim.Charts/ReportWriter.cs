@@ -52,6 +52,10 @@ public static class ReportWriter
         {
             notes.Add($"{ChartSet.PartnersFile} not drawn: no partner has a withdrawal risk.");
         }
+        if (!charts.Councils.HasChart)
+        {
+            notes.Add($"{ChartSet.CouncilsFile} not drawn: the scenario has a single partner, so there are no partner ledgers.");
+        }
         return new ReportFiles(files, charts, notes);
     }
 }

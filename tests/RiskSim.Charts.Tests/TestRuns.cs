@@ -16,6 +16,12 @@ internal static class TestRuns
     private static readonly Lazy<RunResult> PlainRun = new(() =>
         Simulation.Run(ScenarioReader.ReadFile(WritePlainScenario()), new SimulationOptions(5_000, 11)));
 
+    private static readonly Lazy<RunResult> LedgerRun = new(() =>
+        Simulation.Run(ScenarioReader.ReadFile(Path.Combine(TestPaths.Reference, "reference-ledger.yaml")), new SimulationOptions(20_000, 5)));
+
+    private static readonly Lazy<RunResult> SingleRun = new(() =>
+        Simulation.Run(ScenarioReader.ReadFile(WriteSingleScenario()), new SimulationOptions(2_000, 3)));
+
     private static readonly Lazy<ChartSet> IctCharts = new(() => ChartSet.Render(Ict, new ChartOptions(Svg: true)));
 
     /// <summary>The four-council Worcestershire shared ICT scenario: a target, three partners that may leave, 27 inputs.</summary>
@@ -32,6 +38,15 @@ internal static class TestRuns
     /// characters HTML must escape.
     /// </summary>
     public static RunResult Plain => PlainRun.Value;
+
+    /// <summary>
+    /// 20,000 trials of the four-council ledger reference scenario: a programme target, own targets for county
+    /// (£200k) and west (£40k) by year 4, none for city and east.
+    /// </summary>
+    public static RunResult Ledger => LedgerRun.Value;
+
+    /// <summary>2,000 trials of a scenario with a single partner, so no partner ledgers.</summary>
+    public static RunResult Single => SingleRun.Value;
 
     /// <summary>The plain scenario's name, as the YAML gives it.</summary>
     public const string PlainName = "Tiny <b>shared</b> back office & \"friends\"";
@@ -66,6 +81,29 @@ internal static class TestRuns
                 probability: 0.2
                 year: [1, 2]
                 cost: { uniform: [10000, 40000] }
+            """);
+        return path;
+    }
+
+    /// <summary>Writes a one-partner scenario to a temporary file and returns its path.</summary>
+    public static string WriteSingleScenario()
+    {
+        string folder = TestPaths.NewTempFolder("single-scenario");
+        string path = Path.Combine(folder, "single.yaml");
+        File.WriteAllText(path, """
+            name: One council alone
+            start_year: 2025
+            horizon_years: 3
+            target: { cumulative_net_savings: 50000, by_year: 3 }
+            partners:
+              - id: solo
+                name: Solo council
+                share: 1
+            workstreams:
+              - id: office
+                name: Back office
+                annual_saving: { pert: [80000, 100000, 130000] }
+                implementation_cost: { triangular: [50000, 80000, 150000] }
             """);
         return path;
     }

@@ -3,6 +3,7 @@ using RiskSim.Cli;
 using RiskSim.Cli.Commands;
 using RiskSim.Core.Engine;
 using RiskSim.Core.Model;
+using RiskSim.Core.Text;
 using RiskSim.IO.Scenarios;
 
 namespace RiskSim.Tests;
@@ -23,7 +24,10 @@ public class BatchTests
         return (code, stdout.ToString(), stderr.ToString());
     }
 
-    private static List<Dictionary<string, string>> ReadCsv(string path)
+    /// <summary>The programme rows of a comparison file: one per run.</summary>
+    private static List<Dictionary<string, string>> ReadCsv(string path) => ReadAllCsv(path).Where(r => r["partner"].Length == 0).ToList();
+
+    private static List<Dictionary<string, string>> ReadAllCsv(string path)
     {
         var lines = File.ReadAllLines(path);
         var header = SplitCsv(lines[0]);
@@ -369,6 +373,83 @@ public class BatchTests
             {
                 cancel.Cancel();
             }
+        }
+    }
+
+    [Fact]
+    public void Every_run_has_one_programme_row_then_one_row_per_partner_from_its_own_ledger()
+    {
+        string input = TestPaths.NewTempFolder("batch-ledger-in");
+        File.Copy(Path.Combine(TestPaths.Reference, "reference-ledger.yaml"), Path.Combine(input, "ledger.yaml"));
+        File.WriteAllText(Path.Combine(input, "solo.yaml"), "name: Solo\nhorizon_years: 3\npartners:\n  - id: solo\n    share: 1\n"
+            + "workstreams:\n  - id: office\n    annual_saving: { pert: [80000, 100000, 130000] }\n");
+        string output = TestPaths.NewTempFolder("batch-ledger-out");
+
+        var (code, stdout, stderr) = Batch(output, false, input);
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("2 run(s) done", stdout, StringComparison.Ordinal);
+        var rows = ReadAllCsv(Path.Combine(output, "comparison.csv"));
+        Assert.Equal("partner", File.ReadLines(Path.Combine(output, "comparison.csv")).First().Split(',')[0]);
+        Assert.Equal([("ledger", ""), ("ledger", "county"), ("ledger", "city"), ("ledger", "east"), ("ledger", "west"), ("solo", "")],
+            rows.Select(r => (r["folder"], r["partner"])));
+        foreach (var run in rows.GroupBy(r => r["folder"]))
+        {
+            Assert.Single(run, r => r["partner"].Length == 0);
+            var scenario = ScenarioReader.ReadFile(Path.Combine(input, run.Key + ".yaml"));
+            var expected = scenario.Partners.Count > 1 ? scenario.Partners.Select(p => p.Id).ToList() : [];
+            Assert.Equal(expected, run.Where(r => r["partner"].Length > 0).Select(r => r["partner"]));
+        }
+
+        // Each partner row is that partner's own ledger in a single run with the same seed and trials.
+        var single = Simulation.Run(ScenarioReader.ReadFile(Path.Combine(input, "ledger.yaml")), new SimulationOptions(Trials, 7));
+        double N(Dictionary<string, string> row, string column) => double.Parse(row[column], CultureInfo.InvariantCulture);
+        foreach (var p in single.Decision.Partners)
+        {
+            var row = rows.Single(r => r["partner"] == p.PartnerId);
+            var npv = single.PartnerRow(p.PartnerId, MetricNames.Npv);
+            Assert.Equal((npv.Mean, npv.P10, npv.P50, npv.P90), (N(row, "npv_mean"), N(row, "npv_p10"), N(row, "npv_p50"), N(row, "npv_p90")));
+            Assert.Equal(p.ProbabilityOfPayback, N(row, "p_payback_within_horizon"));
+            Assert.Equal(p.ProbabilityTargetMet?.ToString("R", CultureInfo.InvariantCulture) ?? "", row["p_target_met"]);
+            Assert.Equal(p.Reserve90?.ToString("R", CultureInfo.InvariantCulture) ?? "", row["reserve_90"]);
+            Assert.Equal(p.Reserve95 is null, row["reserve_95"].Length == 0);
+            Assert.Equal("", row["paired_npv_mean"]);
+        }
+        Assert.Equal(single.Row(MetricNames.Npv).P50, N(rows[0], "npv_p50"));
+        Assert.NotEqual(rows[0]["npv_p50"], rows[1]["npv_p50"]);
+
+        string index = File.ReadAllText(Path.Combine(output, "index.html"));
+        var county = single.Decision.Partners[0];
+        Assert.Contains($"county P(target) {Formats.Percent(county.ProbabilityTargetMet!.Value, "0.0")}, reserve 90% {Formats.Money(county.Reserve90!.Value)}",
+            index, StringComparison.Ordinal);
+        Assert.Contains("city no own target", index, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(index, "class=\"partners\""));
+
+        // The up-to-date cache keeps the partner rows: a second batch skips both runs and writes the same comparison.
+        string before = File.ReadAllText(Path.Combine(output, "comparison.csv"));
+        var again = Batch(output, false, input);
+        Assert.Contains("0 run(s) done, 2 up to date", again.Stdout, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllText(Path.Combine(output, "comparison.csv")));
+    }
+
+    [Fact]
+    public void The_parquet_comparison_has_the_partner_column_first_and_the_same_rows()
+    {
+        string input = TestPaths.NewTempFolder("batch-ledger-pq-in");
+        File.Copy(Path.Combine(TestPaths.Reference, "reference-ledger.yaml"), Path.Combine(input, "ledger.yaml"));
+        string output = TestPaths.NewTempFolder("batch-ledger-pq-out");
+        Assert.Equal(0, Batch(output, false, input).Code);
+
+        string file = Path.Combine(output, "comparison.parquet").Replace("'", "''", StringComparison.Ordinal);
+        var names = Duck.Rows($"DESCRIBE SELECT * FROM '{file}'").Select(r => (string)r[0]!).ToList();
+        Assert.Equal(RiskSim.IO.Results.ComparisonFiles.Columns, names);
+        Assert.Equal(["", "county", "city", "east", "west"], Duck.Rows($"SELECT partner FROM '{file}'").Select(r => (string)r[0]!));
+        var csv = ReadAllCsv(Path.Combine(output, "comparison.csv"));
+        var parquet = Duck.Rows($"SELECT npv_p50, reserve_90 FROM '{file}'");
+        for (int i = 0; i < csv.Count; i++)
+        {
+            Assert.Equal(double.Parse(csv[i]["npv_p50"], CultureInfo.InvariantCulture), Convert.ToDouble(parquet[i][0], CultureInfo.InvariantCulture));
+            Assert.Equal(csv[i]["reserve_90"].Length == 0, parquet[i][1] is null);
         }
     }
 }

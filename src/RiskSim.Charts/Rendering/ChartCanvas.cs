@@ -128,12 +128,36 @@ public static partial class ChartCanvas
     /// Skia's SVG canvas cannot write dash patterns (it draws such lines solid and prints a warning), so dashed and
     /// dotted lines are drawn solid in a colour of their own and given their <c>stroke-dasharray</c> afterwards.
     /// </remarks>
-    public static string Svg(Plot plot, string footer, ChartOptions options)
+    public static string Svg(Plot plot, string footer, ChartOptions options) =>
+        Svg([plot], (canvas, width, height, scale) => Draw(canvas, plot, footer, width, height, scale), options);
+
+    /// <summary>Renders a figure of panels (<see cref="PanelFigure"/>) and footer as PNG bytes.</summary>
+    public static byte[] Png(PanelFigure figure, string footer, ChartOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        int width = options.PixelWidth;
+        int height = options.PixelHeight;
+        using var surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul))
+            ?? throw new InvalidOperationException($"cannot create a {width} × {height} drawing surface");
+        DrawFigure(surface.Canvas, figure, footer, width, height, (float)options.Scale);
+        using var image = surface.Snapshot();
+        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
+    }
+
+    /// <summary>Renders a figure of panels and footer as an SVG document of the same size as the PNG.</summary>
+    public static string Svg(PanelFigure figure, string footer, ChartOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        return Svg(figure.Panels, (canvas, width, height, scale) => DrawFigure(canvas, figure, footer, width, height, scale), options);
+    }
+
+    private static string Svg(IReadOnlyList<Plot> plots, Action<SKCanvas, int, int, float> draw, ChartOptions options)
     {
         int width = options.PixelWidth;
         int height = options.PixelHeight;
         var dashed = new List<(IHasLine Line, Color Colour, LinePattern Pattern, string Stand)>();
-        foreach (var line in plot.GetPlottables().OfType<IHasLine>())
+        foreach (var line in plots.SelectMany(p => p.GetPlottables()).OfType<IHasLine>())
         {
             if (line.LinePattern.Intervals is { Length: > 0 })
             {
@@ -150,7 +174,7 @@ public static partial class ChartCanvas
             using var stream = new MemoryStream();
             using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, width, height), stream))
             {
-                Draw(canvas, plot, footer, width, height, (float)options.Scale);
+                draw(canvas, width, height, (float)options.Scale);
             }
             svg = Encoding.UTF8.GetString(stream.ToArray());
         }
@@ -211,6 +235,85 @@ public static partial class ChartCanvas
             canvas.RestoreToCount(saved);
         }
 
+        DrawFooter(canvas, footer, width, height, scale);
+    }
+
+    /// <summary>
+    /// Draws a figure of panels: the title in the top band, the panels in a grid below it, one legend row and the footer.
+    /// </summary>
+    private static void DrawFigure(SKCanvas canvas, PanelFigure figure, string footer, int width, int height, float scale)
+    {
+        canvas.Clear(SKColors.White);
+        float footerTop = height - FooterHeight * scale;
+        float top = PanelFigure.TitleHeight * scale;
+        float bottom = footerTop - PanelFigure.LegendHeight * scale;
+        int columns = figure.Columns;
+        int rows = (figure.Panels.Count + columns - 1) / columns;
+        float cellWidth = width / (float)columns;
+        float cellHeight = (bottom - top) / rows;
+        for (int i = 0; i < figure.Panels.Count; i++)
+        {
+            var plot = figure.Panels[i];
+            plot.ScaleFactor = scale;
+            float left = i % columns * cellWidth;
+            float upper = top + i / columns * cellHeight;
+            int saved = canvas.Save();
+            canvas.ClipRect(new SKRect(left, upper, left + cellWidth, upper + cellHeight));
+            plot.Render(canvas, new PixelRect(left, left + cellWidth, upper + cellHeight, upper));
+            canvas.RestoreToCount(saved);
+        }
+
+        // ScottPlot clears what it draws on: the title and legend bands are painted afterwards, on white.
+        using var background = new SKPaint { Color = SKColors.White, Style = SKPaintStyle.Fill };
+        canvas.DrawRect(0, 0, width, top, background);
+        canvas.DrawRect(0, bottom, width, footerTop - bottom, background);
+        var ink = new SKColor(ChartPalette.Ink.Red, ChartPalette.Ink.Green, ChartPalette.Ink.Blue);
+        using var titleFont = new SKFont(Fonts.GetTypeface(ChartFont.Family, bold: true, italic: false), TitleSize * scale);
+        using var titlePaint = new SKPaint { Color = ink, IsAntialias = true };
+        canvas.DrawText(Fit(figure.Title, titleFont, width - 20 * scale), width / 2f, top - 12 * scale, SKTextAlign.Center, titleFont, titlePaint);
+
+        // The legend row: a swatch and its text per entry, centred as a whole.
+        using var font = new SKFont(Fonts.GetTypeface(ChartFont.Family, bold: false, italic: false), LegendSize * scale);
+        float swatch = 22 * scale;
+        float gap = 18 * scale;
+        float total = figure.Legend.Sum(e => swatch + 6 * scale + font.MeasureText(e.Label)) + gap * (figure.Legend.Count - 1);
+        float x = Math.Max(10 * scale, (width - total) / 2);
+        float middle = bottom + PanelFigure.LegendHeight * scale / 2;
+        foreach (var entry in figure.Legend)
+        {
+            var colour = new SKColor(entry.Colour.Red, entry.Colour.Green, entry.Colour.Blue);
+            using var paint = new SKPaint { Color = colour, IsAntialias = true, StrokeWidth = 2.5f * scale };
+            switch (entry.Kind)
+            {
+                case LegendKind.Band:
+                    canvas.DrawRect(x, middle - 6 * scale, swatch, 12 * scale, paint);
+                    break;
+                case LegendKind.Line:
+                    canvas.DrawLine(x, middle, x + swatch, middle, paint);
+                    break;
+                case LegendKind.Diamond:
+                    using (var path = new SKPath())
+                    {
+                        float cx = x + swatch / 2;
+                        path.MoveTo(cx, middle - 6 * scale);
+                        path.LineTo(cx + 6 * scale, middle);
+                        path.LineTo(cx, middle + 6 * scale);
+                        path.LineTo(cx - 6 * scale, middle);
+                        path.Close();
+                        canvas.DrawPath(path, paint);
+                    }
+                    break;
+            }
+            x += swatch + 6 * scale;
+            canvas.DrawText(entry.Label, x, middle + LegendSize * scale * 0.35f, SKTextAlign.Left, font, titlePaint);
+            x += font.MeasureText(entry.Label) + gap;
+        }
+        DrawFooter(canvas, footer, width, height, scale);
+    }
+
+    private static void DrawFooter(SKCanvas canvas, string footer, int width, int height, float scale)
+    {
+        float footerTop = height - FooterHeight * scale;
         // ScottPlot clears the whole canvas, which an SVG shows as black below the plot: paint the footer band white.
         using var background = new SKPaint { Color = SKColors.White, Style = SKPaintStyle.Fill };
         canvas.DrawRect(0, footerTop, width, height - footerTop, background);

@@ -4,11 +4,14 @@ using RiskSim.Core.Text;
 
 namespace RiskSim.Charts.Report;
 
-/// <summary>Writes a batch's index.html: one line per run linking its report (or its folder), and the failures.</summary>
+/// <summary>
+/// Writes a batch's index.html: one line per run linking its report (or its folder), each partner's own target
+/// chance and 90% reserve in a line under it, and the failures.
+/// </summary>
 public static class BatchIndexPage
 {
-    /// <summary>Writes index.html: one line per run linking its report (or its folder), and the failures.</summary>
-    /// <param name="rows">One per run.</param>
+    /// <summary>Writes index.html: one line per run linking its report (or its folder), its partners under it, and the failures.</summary>
+    /// <param name="rows">Per run, its programme row and then its partner rows (<see cref="ComparisonRow.Partner"/>).</param>
     /// <param name="failures">Scenario files that failed, and why.</param>
     /// <param name="charts">Whether comparison.png and each run's report.html were written.</param>
     /// <param name="path">Where to write.</param>
@@ -19,15 +22,20 @@ public static class BatchIndexPage
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>RiskSim batch comparison</title><style>")
             .Append("body{font-family:'DejaVu Sans',Arial,sans-serif;margin:2em;color:#222}table{border-collapse:collapse}")
             .Append("td,th{border:1px solid #bbb;padding:4px 8px;text-align:right}td:first-child,td:nth-child(2),th{text-align:left}")
-            .Append("img{max-width:100%}.failed{color:#a00}</style></head><body><h1>RiskSim batch comparison</h1>");
+            .Append("img{max-width:100%}.failed{color:#a00}tr.partners td{text-align:left;font-size:90%;color:#444;border-top:none}</style></head><body><h1>RiskSim batch comparison</h1>");
         if (charts)
         {
             html.Append("<p><img src=\"comparison.png\" alt=\"NPV distributions and chance of meeting the target, side by side\"></p>");
         }
         html.Append("<table><tr><th>Scenario</th><th>Variant</th><th>NPV P10</th><th>NPV P50</th><th>NPV P90</th><th>P(target)</th>")
             .Append("<th>Reserve 90%</th><th>P(payback)</th><th>NPV change vs base (mean)</th><th>P(worse than base)</th><th>Files</th></tr>");
-        foreach (var r in rows)
+        for (int i = 0; i < rows.Count; i++)
         {
+            var r = rows[i];
+            if (r.Partner is not null)
+            {
+                continue;
+            }
             string folder = Uri.EscapeDataString(r.Folder);
             string files = charts ? $"<a href=\"{folder}/report.html\">report</a> · <a href=\"{folder}/\">folder</a>" : $"<a href=\"{folder}/\">folder</a>";
             html.Append("<tr><td>").Append(Html.Escape(r.Scenario)).Append("</td><td>").Append(Html.Escape(r.Variant.Length == 0 ? "base" : r.Variant))
@@ -36,6 +44,15 @@ public static class BatchIndexPage
                 .Append("</td><td>").Append(P(r.ProbabilityOfPayback)).Append("</td><td>").Append(M(r, r.PairedNpv?.Mean))
                 .Append("</td><td>").Append(P(r.PairedNpv?.ProbabilityWorse))
                 .Append("</td><td>").Append(files).Append("</td></tr>");
+            var partners = rows.Skip(i + 1).TakeWhile(x => x.Partner is not null).ToList();
+            if (partners.Count > 0)
+            {
+                html.Append("<tr class=\"partners\"><td></td><td colspan=\"10\">Each partner's own target: ")
+                    .Append(string.Join("; ", partners.Select(x => Html.Escape(x.Partner!) + " " + (x.ProbabilityTargetMet is double met
+                        ? $"P(target) {P(met)}, reserve 90% {M(x, x.Reserve90)}"
+                        : "no own target"))))
+                    .Append("</td></tr>");
+            }
         }
         html.Append("</table>");
         if (failures.Count > 0)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RiskSim.Charts.Data;
 using RiskSim.Core.Engine;
 using RiskSim.Core.Model;
 using RiskSim.Core.Text;
@@ -36,6 +37,40 @@ public static class Headline
             return [first, second, payback, npvSentence];
         }
         return ["The scenario sets no savings target, so no reserve is calculated.", payback, npvSentence];
+    }
+
+    /// <summary>
+    /// The year at which a partner's position is read: its own target year, else the programme's target year, else
+    /// the last year of the horizon, with which of the three it is.
+    /// </summary>
+    public static (int Year, string Basis) PositionYear(Scenario scenario, PartnerDecision partner) =>
+        partner.Target is { } own ? (own.ByYear, "its own target year")
+        : scenario.Target is { } programme ? (programme.ByYear, "the programme's target year")
+        : (scenario.HorizonYears, "the last year");
+
+    /// <summary>
+    /// One plain sentence on a partner's own ledger: with its own target, the chance of reaching it and the reserve
+    /// for 90% confidence ("There is a 93% chance that County council's own savings reach £200k by 2028/29; to be
+    /// 90% confident, hold £12k in reserve."); without one, its median and P10 cumulative net savings at
+    /// <see cref="PositionYear"/>.
+    /// </summary>
+    public static string PartnerSentence(RunResult result, PartnerDecision partner)
+    {
+        var s = result.Scenario;
+        string Money(double v) => Formats.Money(v, s.Currency);
+        string name = InputLabels.OwnerName(s, partner.PartnerId);
+        if (partner.Target is { } target && partner.ProbabilityTargetMet is double met && partner.Reserve90 is double reserve)
+        {
+            string by = ByYear(s, target.ByYear);
+            string first = $"There is a {Formats.Chance(met)} chance that {name}'s own savings reach {Money(target.CumulativeNetSavings)} by {by}";
+            return reserve > 0
+                ? $"{first}; to be 90% confident, hold {Money(reserve)} in reserve."
+                : $"{first}; no reserve is needed to be 90% confident.";
+        }
+        var (year, _) = PositionYear(s, partner);
+        var row = result.PartnerRow(partner.PartnerId, MetricNames.CumulativeNetSavings, year);
+        return $"{name} has no savings target of its own; its cumulative net savings by {ByYear(s, year)} are {Money(row.P50)} "
+            + $"at the median, with a 10% chance of less than {Money(row.P10)}.";
     }
 
     /// <summary>"2027/28" for a financial year, "the end of year 3" when the scenario has no start year.</summary>

@@ -10,8 +10,8 @@ namespace RiskSim.Charts.Report;
 
 /// <summary>
 /// Writes <c>report.html</c>: one self-contained page for a section 151 officer with the headline, the decision
-/// figures, the charts, the top risks and inputs, each partner's withdrawal exposure, the assumptions and the
-/// provenance of the run.
+/// figures, the charts, the top risks and inputs, each partner's withdrawal exposure, each council's position on
+/// its own ledger, the assumptions and the provenance of the run.
 /// </summary>
 /// <remarks>
 /// The page needs nothing from outside: charts are PNG data URIs, the style sheet is inline, and a content
@@ -51,6 +51,7 @@ public static class HtmlReport
         Charts(html, charts);
         Drivers(html, result, charts);
         Partners(html, result, charts);
+        Councils(html, result);
         Assumptions(html, result);
         Provenance(html, result, provenance);
 
@@ -149,6 +150,10 @@ public static class HtmlReport
         {
             html.Append("<p class=\"note\">No partner has a withdrawal risk in this scenario, so there is no partner withdrawal chart (partners.png).</p>\n");
         }
+        if (!charts.Councils.HasChart)
+        {
+            html.Append("<p class=\"note\">The scenario has a single partner, so there is no chart of each council's own savings (councils.png).</p>\n");
+        }
         html.Append("</section>\n");
     }
 
@@ -242,6 +247,50 @@ public static class HtmlReport
         html.Append("</tbody>\n</table>\n<p class=\"note\">Medians of the NPV over the first ")
             .Append(result.SensitivityTrials.ToString("N0", CultureInfo.InvariantCulture))
             .Append(" trials, split by whether the partner left before the horizon ended (other partners may leave too in either group).</p>\n</section>\n");
+    }
+
+    /// <summary>Id of the "Each council's position" section.</summary>
+    public const string CouncilsId = "councils";
+
+    private static void Councils(StringBuilder html, RunResult result)
+    {
+        var s = result.Scenario;
+        string Money(double v) => Formats.Money(v, s.Currency);
+        var partners = result.Decision.Partners;
+        html.Append("<section id=\"").Append(CouncilsId).Append("\">\n<h2>Each council's position</h2>\n");
+        if (partners.Count == 0)
+        {
+            html.Append("<p>The scenario has a single partner: its position is the programme's, above.</p>\n</section>\n");
+            return;
+        }
+        html.Append("<table class=\"councils\">\n<thead><tr><th scope=\"col\">Council</th>")
+            .Append("<th scope=\"col\">Year read (its own target year, else the programme's target year, else the last year)</th>")
+            .Append("<th scope=\"col\" class=\"num\">Cumulative net savings by that year: median</th>")
+            .Append("<th scope=\"col\" class=\"num\">Cumulative net savings by that year: P10</th>")
+            .Append("<th scope=\"col\" class=\"num\">Chance of its own target</th>")
+            .Append("<th scope=\"col\" class=\"num\">Reserve for 90% confidence (own target)</th>")
+            .Append("<th scope=\"col\" class=\"num\">Chance its NPV is below zero</th></tr></thead>\n<tbody>\n");
+        foreach (var p in partners)
+        {
+            var (year, basis) = Headline.PositionYear(s, p);
+            var row = result.PartnerRow(p.PartnerId, MetricNames.CumulativeNetSavings, year);
+            string chance = p.ProbabilityTargetMet is double met ? Formats.Chance(met) : "no own target";
+            string reserve = p.Reserve90 is double r ? Money(r) : "no own target";
+            html.Append("<tr><th scope=\"row\">").Append(E(InputLabels.OwnerName(s, p.PartnerId))).Append("</th><td>")
+                .Append(E($"{Headline.ByYear(s, year)} ({basis})")).Append("</td><td class=\"num\">").Append(E(Money(row.P50)))
+                .Append("</td><td class=\"num\">").Append(E(Money(row.P10)))
+                .Append("</td><td class=\"num\">").Append(E(chance))
+                .Append("</td><td class=\"num\">").Append(E(reserve))
+                .Append("</td><td class=\"num\">").Append(E(Formats.Chance(p.ProbabilityNpvNegative))).Append("</td></tr>\n");
+        }
+        html.Append("</tbody>\n</table>\n<ul class=\"council-sentences\">\n");
+        foreach (var p in partners)
+        {
+            html.Append("<li>").Append(E(Headline.PartnerSentence(result, p))).Append("</li>\n");
+        }
+        html.Append("</ul>\n<p class=\"note\">Each council's own ledger: its share of every saving and cost under the scenario's ")
+            .Append("allocation keys, including exit costs and what changes when a partner leaves. A council's own target is ")
+            .Append("separate from the programme's; the reserve is its shortfall against its own target at 90% confidence.</p>\n</section>\n");
     }
 
     private static void Assumptions(StringBuilder html, RunResult result)

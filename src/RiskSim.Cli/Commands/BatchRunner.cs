@@ -111,13 +111,14 @@ public static class BatchRunner
                         rows.AddRange(fileRows);
                         staged.AddRange(folders);
                         folders.Clear();
+                        int runs = fileRows.Count(r => r.Partner is null);
                         if (wasSkipped)
                         {
-                            skipped += fileRows.Count;
+                            skipped += runs;
                         }
                         else
                         {
-                            ran += fileRows.Count;
+                            ran += runs;
                         }
                     }
                     catch (Exception e) when (e is not OperationCanceledException)
@@ -134,12 +135,13 @@ public static class BatchRunner
                 cancellation.ThrowIfCancellationRequested();
                 ComparisonFiles.WriteCsv(rows, root.Stage("comparison.csv"));
                 ComparisonFiles.WriteParquet(rows, root.Stage("comparison.parquet"));
-                bool chart = options.Charts && rows.Count > 0;
+                var programme = rows.Where(r => r.Partner is null).ToList();
+                bool chart = options.Charts && programme.Count > 0;
                 if (chart)
                 {
-                    var entries = rows.Select(r => new ComparisonEntry(r.Folder, r.NpvP10, r.NpvP50, r.NpvP90, r.ProbabilityTargetMet)).ToList();
+                    var entries = programme.Select(r => new ComparisonEntry(r.Folder, r.NpvP10, r.NpvP50, r.NpvP90, r.ProbabilityTargetMet)).ToList();
                     File.WriteAllBytes(root.Stage("comparison.png"),
-                        ComparisonChart.Png(entries, $"RiskSim batch comparison · {rows.Count} runs", new ChartOptions()));
+                        ComparisonChart.Png(entries, $"RiskSim batch comparison · {programme.Count} runs", new ChartOptions()));
                 }
                 BatchIndexPage.Write(rows, failures, chart, root.Stage("index.html"));
 
@@ -282,7 +284,7 @@ public static class BatchRunner
         ulong seed = options.Seed ?? plan.Scenario.DefaultSeed;
         string hash = plan.Sha256;
 
-        // Up to date: every run folder of this file carries the same key and its comparison row.
+        // Up to date: every run folder of this file carries the same key and its comparison rows.
         if (!options.Force)
         {
             var stored = plan.Runs.Select(r => ReadStoredRow(Path.Combine(rootPath, r.Folder),
@@ -293,7 +295,7 @@ public static class BatchRunner
                 {
                     stdout.WriteLine($"{TerminalText.Safe(file)}: up to date ({plan.Runs.Count} run(s)), skipped");
                 }
-                return (stored.Select(r => r!).ToList(), true);
+                return (stored.SelectMany(r => r!).ToList(), true);
             }
         }
 
@@ -308,12 +310,13 @@ public static class BatchRunner
             var paired = Math.Min(trials, PairedTrialsCap);
             var result = Simulation.Run(model, new SimulationOptions(trials, seed, options.Threads, 0, paired), null, null, cancellation);
             baseResult ??= result;
-            var row = RowOf(file, folderName, variant, result, variant.Length == 0 ? null : baseResult);
+            var runRows = RowsOf(file, folderName, variant, result, variant.Length == 0 ? null : baseResult);
+            var row = runRows[0];
             RunFiles.Stage(result, folder, new RunProvenance(file, hash, RunHandler.ToolVersion, started) { TotalSeconds = clock.Elapsed.TotalSeconds },
                 options.Charts ? new ChartOptions() : null, cancellation);
             File.WriteAllText(folder.Stage("comparison-row.json"),
-                JsonSerializer.Serialize(new StoredRow(Key(hash, file, folderName, seed, trials, options.Charts), row), StoredRowJson.Options));
-            rows.Add(row);
+                JsonSerializer.Serialize(new StoredRows(Key(hash, file, folderName, seed, trials, options.Charts), runRows), StoredRowJson.Options));
+            rows.AddRange(runRows);
             if (!options.Quiet)
             {
                 stdout.WriteLine($"{TerminalText.Safe(file)}{(variant.Length > 0 ? $" [{TerminalText.Safe(variant)}]" : "")}: NPV P50 "
@@ -335,17 +338,35 @@ public static class BatchRunner
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
             $"{scenarioHash}|{file}|{folder}|{seed}|{trials}|{RunHandler.ToolVersion}|{(charts ? "charts" : "no-charts")}")));
 
-    private static ComparisonRow RowOf(string file, string folder, string variant, RunResult result, RunResult? baseResult)
+    /// <summary>
+    /// A run's comparison rows: the programme's, then one per partner from its own ledger (its NPV percentiles, its
+    /// own target's chance and reserves, its payback). The paired columns stay empty on partner rows: the paired
+    /// trials are kept for the programme's NPV and cumulative savings only.
+    /// </summary>
+    internal static List<ComparisonRow> RowsOf(string file, string folder, string variant, RunResult result, RunResult? baseResult)
     {
         var npv = result.Row(MetricNames.Npv);
         var d = result.Decision;
-        return new ComparisonRow(result.Scenario.Name, variant, file, folder, result.Scenario.Currency, result.Trials, result.Seed,
-            npv.Mean, npv.P10, npv.P50, npv.P90, d.ProbabilityTargetMet, d.Reserve80, d.Reserve90, d.Reserve95, d.ProbabilityOfPayback,
-            baseResult is null ? null : PairedDifference.Of("npv", result.PairedNpv, baseResult.PairedNpv),
-            baseResult is null ? null : PairedDifference.Of("cumulative_net_savings", result.PairedCumulative, baseResult.PairedCumulative));
+        var s = result.Scenario;
+        var rows = new List<ComparisonRow>
+        {
+            new(s.Name, variant, file, folder, s.Currency, result.Trials, result.Seed,
+                npv.Mean, npv.P10, npv.P50, npv.P90, d.ProbabilityTargetMet, d.Reserve80, d.Reserve90, d.Reserve95, d.ProbabilityOfPayback,
+                baseResult is null ? null : PairedDifference.Of("npv", result.PairedNpv, baseResult.PairedNpv),
+                baseResult is null ? null : PairedDifference.Of("cumulative_net_savings", result.PairedCumulative, baseResult.PairedCumulative)),
+        };
+        foreach (var p in d.Partners)
+        {
+            var own = result.PartnerRow(p.PartnerId, MetricNames.Npv);
+            rows.Add(new ComparisonRow(s.Name, variant, file, folder, s.Currency, result.Trials, result.Seed,
+                own.Mean, own.P10, own.P50, own.P90, p.ProbabilityTargetMet, p.Reserve80, p.Reserve90, p.Reserve95, p.ProbabilityOfPayback,
+                null, null)
+            { Partner = p.PartnerId });
+        }
+        return rows;
     }
 
-    private static ComparisonRow? ReadStoredRow(string folder, string key)
+    private static IReadOnlyList<ComparisonRow>? ReadStoredRow(string folder, string key)
     {
         string path = Path.Combine(folder, "comparison-row.json");
         if (!File.Exists(path) || RunOutputs.DataFiles.Any(f => !File.Exists(Path.Combine(folder, f))))
@@ -354,8 +375,9 @@ public static class BatchRunner
         }
         try
         {
-            var stored = JsonSerializer.Deserialize<StoredRow>(File.ReadAllText(path), StoredRowJson.Options);
-            return stored?.Key == key ? stored.Row : null;
+            // A file from before partner rows were kept has no "Rows" and is out of date.
+            var stored = JsonSerializer.Deserialize<StoredRows>(File.ReadAllText(path), StoredRowJson.Options);
+            return stored?.Key == key && stored.Rows is { Count: > 0 } rows && rows[0].Partner is null ? rows : null;
         }
         catch (JsonException)
         {
@@ -363,7 +385,8 @@ public static class BatchRunner
         }
     }
 
-    private sealed record StoredRow(string Key, ComparisonRow Row);
+    /// <summary>What comparison-row.json holds: the up-to-date key and the run's rows, the programme's first.</summary>
+    private sealed record StoredRows(string Key, IReadOnlyList<ComparisonRow>? Rows);
 
     private static class StoredRowJson
     {

@@ -78,6 +78,7 @@ public static class ConsoleSummary
         {
             lines.Add($"Chance that {Label(p.Name, p.PartnerId)} leaves within the horizon: {Pct(p.ProbabilityOfExit)}.");
         }
+        lines.AddRange(PartnerLines(result));
         foreach (var r in d.RiskFrequencies)
         {
             lines.Add($"Risk '{Label(r.Name, r.RiskId)}' happened in {Pct(r.Frequency)} of trials.");
@@ -94,6 +95,28 @@ public static class ConsoleSummary
         }
         output.WriteLine($"Results in {TerminalText.Safe(folder)}");
         return output.ToString();
+    }
+
+    /// <summary>
+    /// One line per partner from its own ledger (none when the run keeps no ledgers): its chance of a negative NPV,
+    /// its median NPV and, when it has a target of its own, the chance of meeting it and the reserve for 90% confidence.
+    /// </summary>
+    public static IReadOnlyList<string> PartnerLines(RunResult result)
+    {
+        var s = result.Scenario;
+        string Money(double v) => Formats.Money(v, s.Currency);
+        var lines = new List<string>();
+        foreach (var p in result.Decision.Partners)
+        {
+            var npv = result.PartnerRow(p.PartnerId, MetricNames.Npv);
+            string line = $"{Label(p.Name, p.PartnerId)}, own ledger: {Formats.Chance(p.ProbabilityNpvNegative)} chance its NPV is below zero, median NPV {Money(npv.P50)}";
+            line += p.Target is { } target && p.ProbabilityTargetMet is double met && p.Reserve90 is double reserve
+                ? $"; {Formats.Chance(met)} chance of its own target of {Money(target.CumulativeNetSavings)} by {s.YearLabel(target.ByYear)}, "
+                  + $"reserve for 90% confidence {Money(reserve)}."
+                : "; no target of its own.";
+            lines.Add(line);
+        }
+        return lines;
     }
 
     private static int? TerminalWidth()

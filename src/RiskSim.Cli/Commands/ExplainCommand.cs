@@ -96,6 +96,14 @@ public static class ExplainCommand
             string delays = r.Delays.Count == 0 ? "" : "; delays " + string.Join(", ", r.Delays.Select(d => $"{d.WorkstreamId} by {d.Months.Describe(Num)} months"));
             stdout.WriteLine($"Risk {r.Id} ({r.Name}): {Pct(r.Probability)} chance, in {year}, cost {r.Cost.Describe(Money)}{delays}.");
         }
+        if (s.Partners.Count > 1)
+        {
+            stdout.WriteLine("Each partner's ledger:");
+            foreach (string line in LedgerLines(s))
+            {
+                stdout.WriteLine($"  {line}");
+            }
+        }
         foreach (var c in s.Correlations)
         {
             stdout.WriteLine($"Correlation: {c.First} with {c.Second}, rank {c.Rank.ToString("0.##", CultureInfo.InvariantCulture)}.");
@@ -113,5 +121,59 @@ public static class ExplainCommand
             RemovePartnerChange c => $"without partner {c.PartnerId}",
             _ => change.ToString(),
         };
+    }
+
+    /// <summary>
+    /// How each flow is divided between the partners, in words: each workstream's savings, costs and redundancy
+    /// keys (weights as normalised percentages), each risk's cost key, who pays each exit cost and each partner's own
+    /// target, e.g. "ict savings split by weight: county 66.8%, city 12.2%, east 11.7%, west 9.3%".
+    /// </summary>
+    public static IReadOnlyList<string> LedgerLines(Scenario s)
+    {
+        var lines = new List<string>();
+        foreach (var w in s.Workstreams)
+        {
+            lines.Add($"{w.Id} savings {Split(s, w.Allocation.SavingsKey, "received by")}.");
+            lines.Add($"{w.Id} costs {Split(s, w.Allocation.CostsKey, "paid by")}.");
+            if (w.Redundancy is not null)
+            {
+                lines.Add($"{w.Id} redundancy {Split(s, w.Allocation.RedundancyKey, "paid by")}.");
+            }
+        }
+        foreach (var r in s.Risks)
+        {
+            lines.Add($"{r.Id} cost {Split(s, r.CostAllocation, "paid by")}.");
+        }
+        foreach (var p in s.Partners.Where(p => p.Withdrawal is not null))
+        {
+            lines.Add(p.Withdrawal!.ExitCostPaidBy == ExitCostPayer.Leaver
+                ? $"{p.Id}'s exit cost paid by {p.Id} itself, the partner that leaves."
+                : $"{p.Id}'s exit cost paid by the partners still in at its exit, by share.");
+        }
+        foreach (var p in s.Partners)
+        {
+            lines.Add(p.Target is { } t
+                ? $"{p.Id}'s own target: cumulative net savings of at least {Formats.Money(t.CumulativeNetSavings, s.Currency)} by the end of {s.YearLabel(t.ByYear)}."
+                : $"{p.Id} has no savings target of its own.");
+        }
+        return lines;
+    }
+
+    /// <summary>"split equally", "paid by city", "split by share: county 40%, city 20%", "split by weight: county 66.8%, …".</summary>
+    private static string Split(Scenario s, AllocationKey key, string onePartner)
+    {
+        if (key is EqualKey)
+        {
+            return "split equally";
+        }
+        if (key is PartnerKey one)
+        {
+            return $"{onePartner} {one.PartnerId}";
+        }
+        double[] weights = AllocationWeights.Of(key, s);
+        double total = weights.Sum();
+        var parts = s.Partners.Select((p, i) => (p.Id, Weight: weights[i])).Where(x => x.Weight > 0)
+            .Select(x => $"{x.Id} {Formats.Percent(x.Weight / total)}");
+        return $"split {(key is SharesKey ? "by share" : "by weight")}: {string.Join(", ", parts)}";
     }
 }
