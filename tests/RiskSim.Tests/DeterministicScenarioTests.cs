@@ -231,6 +231,39 @@ public class DeterministicScenarioTests
         AssertYears(result, MetricNames.NetSavings, 0, 45_000 - atGoLive, 60_000);
     }
 
+    [Theory]
+    [InlineData(30, 3, new[] { 0.0, 0.0, 120_000.0, 0.0 })] // 30/12 = 2.5 years: year 3, after go-live
+    [InlineData(6, 3, new[] { 120_000.0, 0.0, 0.0, 0.0 })] // 0.5 years: year 1, before go-live
+    [InlineData(48, 3, new[] { 0.0, 0.0, 0.0, 0.0 })] // 4 years = the horizon: outside it, dropped
+    public void Redundancy_at_a_month_of_its_own_falls_then_whatever_the_go_live(double atMonth, int heads, double[] redundancyByYear)
+    {
+        var result = Run($"""
+            name: posts go on a date of their own
+            horizon_years: 4
+            discount_rate: 0
+            partners:
+              - id: council
+                share: 1
+            workstreams:
+              - id: ict
+                annual_saving: 60000
+                go_live_month: 10
+                delay_months: 5
+                delay_cost_per_month: 2000
+                redundancy:
+                  headcount: {heads}
+                  cost_per_head: 40000
+                  at_month: {atMonth.ToString(CultureInfo.InvariantCulture)}
+            """);
+        // g = (10 + 5)/12 = 1.25 -> the delay cost 5 · 2000 = 10000 stays at go-live, in year 2.
+        // The redundancy 3 · 40000 = 120000 falls at at_month/12 instead of at go-live.
+        double[] costs = redundancyByYear.Select((r, t) => r + (t == 1 ? 10_000 : 0)).ToArray();
+        AssertYears(result, MetricNames.Costs, costs);
+        // Gross is unchanged by where the redundancy falls: 0, 45000, 60000, 60000.
+        AssertYears(result, MetricNames.GrossSavings, 0, 45_000, 60_000, 60_000);
+        AssertFigure(result, MetricNames.TotalNetSavings, null, 165_000 - costs.Sum());
+    }
+
     [Fact]
     public void Partner_exit_at_a_known_time_cuts_dependent_savings_and_charges_exit_cost()
     {

@@ -38,7 +38,7 @@ public class VariantTests
           - { name: savings-haircut, scale: { "*.annual_saving": 0.8 } }
           - { name: partner-risk-doubled, scale: { "*.withdrawal.annual_probability": 2 } }
           - { name: no-city, remove_partner: city }
-          - { name: optimism-bias, optimism_bias: { implementation_cost: 0.54, delay_months: 0.17, annual_saving: -0.2 } }
+          - { name: optimism-bias, optimism_bias: { implementation_cost: 0.3, delay_months: 0.25, annual_saving: -0.2 } }
           - { name: later-hr, set: { hr.go_live_month: 18, tupe.probability: 0.5 } }
         """;
 
@@ -116,11 +116,39 @@ public class VariantTests
     {
         var b = Scenario();
         var v = VariantOf("optimism-bias");
-        Assert.Equal(1.54 * b.Workstreams[0].ImplementationCost.Mean, v.Workstreams[0].ImplementationCost.Mean, 1e-6);
-        Assert.Equal(1.54 * 20000, v.Workstreams[1].ImplementationCost.Mean, 1e-6);
-        Assert.Equal(1.17 * b.Workstreams[0].DelayMonths.Mean, v.Workstreams[0].DelayMonths.Mean, 1e-9);
+        Assert.Equal(1.3 * b.Workstreams[0].ImplementationCost.Mean, v.Workstreams[0].ImplementationCost.Mean, 1e-6);
+        Assert.Equal(1.3 * 20000, v.Workstreams[1].ImplementationCost.Mean, 1e-6);
+        Assert.Equal(1.25 * b.Workstreams[0].DelayMonths.Mean, v.Workstreams[0].DelayMonths.Mean, 1e-9);
         Assert.Equal(0.8 * b.Workstreams[0].AnnualSaving.Mean, v.Workstreams[0].AnnualSaving.Mean, 1e-6);
-        Assert.Equal(1.17 * b.Risks[0].Delays[0].Months.Mean, v.Risks[0].Delays[0].Months.Mean, 1e-9);
+        Assert.Equal(1.25 * b.Risks[0].Delays[0].Months.Mean, v.Risks[0].Delays[0].Months.Mean, 1e-9);
+        // delay_months is the slip only: the planned go-live stays.
+        Assert.Equal(b.Workstreams[0].GoLiveMonth, v.Workstreams[0].GoLiveMonth);
+    }
+
+    [Theory]
+    [InlineData("upper", 0.0, 0.54, 2.00)]
+    [InlineData("upper", 0.4, 0.54 * 0.6, 2.00 * 0.6)]
+    [InlineData("lower", 0.0, 0.10, 0.10)]
+    public void A_Green_Book_category_stretches_the_time_to_go_live_and_uplifts_implementation_cost(
+        string bound, double mitigation, double duration, double capital)
+    {
+        string text = Base[..Base.IndexOf("variants:", StringComparison.Ordinal)] + "variants:\n  - { name: ob, optimism_bias: "
+            + $"{{ category: equipment_development, bound: {bound}, mitigation: {mitigation.ToString(System.Globalization.CultureInfo.InvariantCulture)}, annual_saving: -0.1 }} }}\n";
+        var b = ScenarioReader.Parse(text, "v.yaml");
+        var v = VariantApplier.Apply(b, b.Variants.Single());
+        // Duration: the planned go-live month and every slip (own delay and the risk's extra delay) grow by it.
+        Assert.Equal(6 * (1 + duration), v.Workstreams[0].GoLiveMonth, 1e-9);
+        Assert.Equal(12 * (1 + duration), v.Workstreams[1].GoLiveMonth, 1e-9);
+        Assert.Equal((1 + duration) * b.Workstreams[0].DelayMonths.Mean, v.Workstreams[0].DelayMonths.Mean, 1e-9);
+        Assert.Equal((1 + duration) * b.Risks[0].Delays[0].Months.Mean, v.Risks[0].Delays[0].Months.Mean, 1e-9);
+        // Capital: implementation costs.
+        Assert.Equal((1 + capital) * b.Workstreams[0].ImplementationCost.Mean, v.Workstreams[0].ImplementationCost.Mean, 1e-6);
+        Assert.Equal((1 + capital) * 20000, v.Workstreams[1].ImplementationCost.Mean, 1e-6);
+        // The benefits haircut is the user's own figure, applied as written.
+        Assert.Equal(0.9 * b.Workstreams[0].AnnualSaving.Mean, v.Workstreams[0].AnnualSaving.Mean, 1e-6);
+        // The ramp and exit costs are not part of the guidance's uplifts.
+        Assert.Equal(b.Workstreams[0].RampMonths, v.Workstreams[0].RampMonths);
+        Assert.Equal(b.Partners[0].Withdrawal!.ExitCost.Mean, v.Partners[0].Withdrawal!.ExitCost.Mean, 1e-9);
     }
 
     [Fact]
@@ -142,6 +170,14 @@ public class VariantTests
     [InlineData("{ name: x, remove_partner: town }", "no partner with id 'town'")]
     [InlineData("{ name: x, set: { ict.delay_months: { normal: { mean: 1, sd: 2 } } } }", "must not be negative")]
     [InlineData("{ name: x, sett: { ict.delay_months: 3 } }", "did you mean 'set'")]
+    [InlineData("{ name: x, optimism_bias: { category: outsourcing } }", "operating expenditure")]
+    [InlineData("{ name: x, optimism_bias: { category: equipment_developmnt, bound: upper } }", "did you mean 'equipment_development'")]
+    [InlineData("{ name: x, optimism_bias: { category: equipment_development, bound: high } }", "bound is upper or lower")]
+    [InlineData("{ name: x, optimism_bias: { category: equipment_development, mitigation: 1.5 } }", "within [0, 1]")]
+    [InlineData("{ name: x, optimism_bias: { category: equipment_development, duration: 0.2 } }", "comes from the category")]
+    [InlineData("{ name: x, optimism_bias: { mitigation: 0.5 } }", "go with a Green Book category")]
+    [InlineData("{ name: ../escape, scale: { \"*.annual_saving\": 0.9 } }", "lower-case letters, digits")]
+    [InlineData("{ name: Late, scale: { \"*.annual_saving\": 0.9 } }", "lower-case letters, digits")]
     public void A_bad_variant_is_reported_at_its_line(string variant, string message)
     {
         string text = Base[..Base.IndexOf("variants:", StringComparison.Ordinal)] + "variants:\n  - " + variant + "\n";

@@ -321,13 +321,17 @@ internal static class BlockSimulator
 
                 if (g < horizon)
                 {
-                    double atGoLive = delay * v[plan.DelayCost * size + i];
-                    if (plan.Headcount >= 0)
+                    cost[(int)g] += delay * v[plan.DelayCost * size + i];
+                }
+                if (plan.Headcount >= 0)
+                {
+                    // Redundancy falls at go-live unless the posts go on a date of their own.
+                    double at = double.IsNaN(plan.RedundancyAtYears) ? g : plan.RedundancyAtYears;
+                    if (at < horizon)
                     {
                         double heads = Math.Max(0, Math.Floor(v[plan.Headcount * size + i] + 0.5));
-                        atGoLive += heads * v[plan.CostPerHead * size + i];
+                        cost[(int)at] += heads * v[plan.CostPerHead * size + i];
                     }
-                    cost[(int)g] += atGoLive;
                 }
             }
 

@@ -31,6 +31,7 @@ internal sealed class CompiledScenario
             DelayCost = index[$"{w.Id}.delay_cost_per_month"],
             Headcount = w.Redundancy is null ? -1 : index[$"{w.Id}.redundancy.headcount"],
             CostPerHead = w.Redundancy is null ? -1 : index[$"{w.Id}.redundancy.cost_per_head"],
+            RedundancyAtYears = w.Redundancy?.AtMonth is double at ? at / 12.0 : double.NaN,
             GoLiveMonths = w.GoLiveMonth,
             RampYears = w.RampMonths / 12.0,
             HalfInverseRamp = w.RampMonths > 0 ? 0.5 / (w.RampMonths / 12.0) : 0,
@@ -150,6 +151,9 @@ internal sealed class WorkstreamPlan
 {
     public int Saving, Delay, Implementation, DelayCost, Headcount, CostPerHead;
     public double GoLiveMonths, RampYears, HalfInverseRamp;
+
+    /// <summary>Years from the start when the redundancy cost falls; NaN for "at go-live".</summary>
+    public double RedundancyAtYears;
     public ulong DependsOn;
     public (int Risk, int Input)[] RiskDelays = [];
 }

@@ -135,10 +135,11 @@ public sealed record Workstream
     public Redundancy? Redundancy { get; init; }
 }
 
-/// <summary>Posts lost at go-live.</summary>
+/// <summary>Posts lost at go-live, or on a date of their own.</summary>
 /// <param name="Headcount">Number of posts, rounded half up and floored at 0.</param>
 /// <param name="CostPerHead">Money per post.</param>
-public sealed record Redundancy(Distribution Headcount, Distribution CostPerHead);
+/// <param name="AtMonth">Months from the start when the posts go, whatever the go-live; null means at go-live.</param>
+public sealed record Redundancy(Distribution Headcount, Distribution CostPerHead, double? AtMonth = null);
 
 /// <summary>A risk register event.</summary>
 public sealed record Risk

@@ -162,17 +162,4 @@ public static class VariantApplier
     private static Distribution CheckFraction(Distribution d, string path) => d.SupportMin >= 0 && d.SupportMax <= 1
         ? d
         : throw new ArgumentException($"{path} must stay within [0, 1] ({d})");
-
-    /// <summary>Fields an <c>optimism_bias</c> uplift may name.</summary>
-    public static readonly IReadOnlyList<string> OptimismBiasFields =
-        ["implementation_cost", "delay_months", "annual_saving", "delay_cost_per_month", "redundancy.cost_per_head", "cost", "exit_cost"];
-
-    /// <summary>
-    /// One Green Book optimism-bias uplift as a scale change on every matching input (factor 1 + uplift;
-    /// −0.2 means 20% lower). <c>exit_cost</c> reaches partners' <c>withdrawal.exit_cost</c>.
-    /// </summary>
-    /// <param name="field">One of <see cref="OptimismBiasFields"/>.</param>
-    /// <param name="uplift">Uplift above −1.</param>
-    public static ScaleChange OptimismBias(string field, double uplift) =>
-        new("*." + (field == "exit_cost" ? "withdrawal.exit_cost" : field), 1 + uplift);
 }

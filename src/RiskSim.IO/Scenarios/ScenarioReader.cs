@@ -119,6 +119,83 @@ public sealed partial class ScenarioReader
     [GeneratedRegex("^[a-z][a-z0-9_]*$")]
     private static partial Regex IdPattern();
 
+    [GeneratedRegex("^[a-z0-9][a-z0-9_-]*$")]
+    private static partial Regex VariantNamePattern();
+
+    /// <summary>Text safe to echo to a terminal: control characters shown as \uXXXX.</summary>
+    internal static string Printable(string text) =>
+        text.Any(char.IsControl) ? string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString())) : text;
+
+    /// <summary>
+    /// Reads <c>optimism_bias</c>: a Green Book category (with bound and mitigation) and/or explicit uplifts
+    /// that are the user's own evidence.
+    /// </summary>
+    private List<(VariantChange Change, YNode Node, string Field)> ReadOptimismBias(YMapping map, string field)
+    {
+        var changes = new List<(VariantChange, YNode, string)>();
+        string[] keys = ["category", "bound", "mitigation", .. OptimismBias.ExplicitFields];
+        var f = Fields(map, field, keys);
+        if (Optional(f, "category") is { } cn && Text(cn, Join(field, "category")) is { } categoryName)
+        {
+            var category = OptimismBias.Categories.FirstOrDefault(c => c.Name == categoryName);
+            bool upper = true;
+            if (Optional(f, "bound") is { } bn && Text(bn, Join(field, "bound")) is { } bound)
+            {
+                if (bound is not ("upper" or "lower"))
+                {
+                    Error(bn, Join(field, "bound"), $"bound is upper or lower, found '{Printable(bound)}'");
+                    return changes;
+                }
+                upper = bound == "upper";
+            }
+            double mitigation = Optional(f, "mitigation") is { } mn
+                ? NumberIn(mn, Join(field, "mitigation"), 0, 1, "a factor within [0, 1] (the share of the uplift your risk management removes)") ?? double.NaN
+                : 0;
+            if (category is null)
+            {
+                string near = Nearest(categoryName, OptimismBias.Categories.Select(c => c.Name));
+                Error(cn, Join(field, "category"), $"unknown Green Book category '{Printable(categoryName)}'{(near.Length > 0 ? $" (did you mean '{near}'?)" : "")}; one of: "
+                    + string.Join(", ", OptimismBias.Categories.Select(c => c.Name)));
+                return changes;
+            }
+            if (category.CapitalUpper is null)
+            {
+                Error(cn, Join(field, "category"), $"the guidance's {category.Label.ToLowerInvariant()} uplift applies to operating expenditure, "
+                    + "which a RiskSim scenario does not model; give explicit uplifts for your own evidence instead");
+                return changes;
+            }
+            foreach (string own in new[] { "duration", "implementation_cost" })
+            {
+                if (f.TryGetValue(own, out var clash))
+                {
+                    Error(clash.Key, Join(field, own), $"{own} comes from the category '{category.Name}'; give either the category or your own {own} uplift");
+                    return changes;
+                }
+            }
+            if (double.IsNaN(mitigation))
+            {
+                return changes;
+            }
+            var (duration, capital) = OptimismBias.Uplifts(category, upper, mitigation);
+            changes.AddRange(OptimismBias.Changes("duration", duration).Select(c => ((VariantChange)c, (YNode)cn, Join(field, "category"))));
+            changes.AddRange(OptimismBias.Changes("implementation_cost", capital).Select(c => ((VariantChange)c, (YNode)cn, Join(field, "category"))));
+        }
+        else if (f.ContainsKey("bound") || f.ContainsKey("mitigation"))
+        {
+            var key = f.ContainsKey("bound") ? f["bound"].Key : f["mitigation"].Key;
+            Error(key, Join(field, key.Value), "bound and mitigation go with a Green Book category (category: equipment_development, ...)");
+        }
+        foreach (string k in OptimismBias.ExplicitFields)
+        {
+            if (f.TryGetValue(k, out var entry)
+                && NumberIn(entry.Value, Join(field, k), -0.99, 100, "an uplift above -1 (0.54 = +54%, -0.2 = -20%)") is double uplift)
+            {
+                changes.AddRange(OptimismBias.Changes(k, uplift).Select(c => ((VariantChange)c, (YNode)entry.Key, Join(field, k))));
+            }
+        }
+        return changes;
+    }
+
     // ---- structure helpers -------------------------------------------------------------------
 
     private YMapping? Mapping(YNode node, string field)
@@ -630,6 +707,13 @@ public sealed partial class ScenarioReader
             }
             var f = Fields(map, path, ["name", "description", "set", "scale", "remove_partner", "optimism_bias"]);
             string? name = Required(f, "name", map, path) is { } n ? Text(n, Join(path, "name")) : null;
+            if (name is not null && !VariantNamePattern().IsMatch(name))
+            {
+                // The name becomes part of a folder name: nothing but lower-case letters, digits, '-' and '_'.
+                Error(f["name"].Value, Join(path, "name"),
+                    $"a variant name is lower-case letters, digits, '-' and '_', starting with a letter or digit (e.g. late-ict), found '{Printable(name)}'");
+                name = null;
+            }
             if (name is not null)
             {
                 path = $"variants[{name}]";
@@ -670,16 +754,9 @@ public sealed partial class ScenarioReader
                         }
                         break;
                     case "optimism_bias":
-                        if (Mapping(value, field) is { } uplifts)
+                        if (Mapping(value, field) is { } bias)
                         {
-                            var uf = Fields(uplifts, field, VariantApplier.OptimismBiasFields);
-                            foreach (var (k, (ukey, unode)) in uf)
-                            {
-                                if (NumberIn(unode, Join(field, k), -1, 100, "an uplift above -1 (0.54 = +54%, -0.2 = -20%)") is double uplift)
-                                {
-                                    changes.Add((VariantApplier.OptimismBias(k, uplift), ukey, Join(field, k)));
-                                }
-                            }
+                            changes.AddRange(ReadOptimismBias(bias, field));
                         }
                         break;
                 }
@@ -1000,12 +1077,14 @@ public sealed partial class ScenarioReader
             string rp = Join(path, "redundancy");
             if (Mapping(rn, rp) is { } rm)
             {
-                var rf = Fields(rm, rp, ["headcount", "cost_per_head"]);
+                var rf = Fields(rm, rp, ["headcount", "cost_per_head", "at_month"]);
                 var heads = Required(rf, "headcount", rm, rp) is { } h ? ReadDistribution(h, Join(rp, "headcount"), false) : null;
                 var perHead = Required(rf, "cost_per_head", rm, rp) is { } c ? ReadDistribution(c, Join(rp, "cost_per_head"), true) : null;
-                if (heads is not null && perHead is not null)
+                bool hasAt = Optional(rf, "at_month") is not null;
+                double? atMonth = Optional(rf, "at_month") is { } am ? NumberIn(am, Join(rp, "at_month"), 0, 1200, "a number of months >= 0") : null;
+                if (heads is not null && perHead is not null && (atMonth is not null || !hasAt))
                 {
-                    redundancy = new Redundancy(heads, perHead);
+                    redundancy = new Redundancy(heads, perHead, atMonth);
                 }
                 else
                 {
