@@ -47,6 +47,12 @@ public static class VariantSelection
                 errors.Add(new ScenarioError("--set", 1, 1, change.Path, e.Message));
             }
         }
+        if (errors.Count == 0)
+        {
+            // The changed scenario keeps every rule a file must keep (a --set may fix a correlated input).
+            string source = sets.Count > 0 ? "--set" : $"{scenarioPath} [--variant {variant}]";
+            errors.AddRange(ScenarioRules.Check(result).Select(p => new ScenarioError(source, 1, 1, p.Field, p.Message)));
+        }
         if (errors.Count > 0)
         {
             throw new ScenarioException(errors);

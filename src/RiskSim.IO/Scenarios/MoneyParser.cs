@@ -1,63 +1,53 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace RiskSim.IO.Scenarios;
 
 /// <summary>
 /// Reads numbers, and for money also the conveniences <c>250k</c>, <c>1.2m</c>, <c>2bn</c> and
-/// <c>£1,200,000</c> (pound, dollar or euro sign, thousands commas).
+/// <c>£1,200,000</c> (pound, dollar or euro sign; thousands separators only in groups of three).
+/// Anything else is rejected rather than guessed: "£1,2m" is an error, never £12m.
 /// </summary>
-public static class MoneyParser
+public static partial class MoneyParser
 {
-    /// <summary>Parses a plain number in the invariant culture.</summary>
+    /// <summary>The forms a money field accepts, for error messages.</summary>
+    public const string AcceptedForms = "250000, 250k, 1.2m, 2bn, 1.5e6 or \"£1,200,000\" (commas only between groups of three digits)";
+
+    /// <summary>Parses a plain number in the invariant culture (no thousands separators).</summary>
     public static bool TryParseNumber(string text, out double value) =>
         double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
 
-    /// <summary>Parses an amount of money, plain or with a currency sign, commas and a k/m/bn suffix.</summary>
+    /// <summary>Parses an amount of money, plain or with a currency sign, comma groups and a k/m/bn suffix.</summary>
     public static bool TryParseMoney(string text, out double value)
     {
         if (TryParseNumber(text, out value))
         {
             return true;
         }
-        string s = text.Trim();
-        bool negative = false;
-        if (s.StartsWith('-'))
+        value = 0;
+        var match = MoneyPattern().Match(text.Trim());
+        if (!match.Success)
         {
-            negative = true;
-            s = s[1..].TrimStart();
-        }
-        if (s.Length > 0 && s[0] is '£' or '$' or '€')
-        {
-            s = s[1..];
-        }
-        double multiplier = 1;
-        string lower = s.ToLowerInvariant();
-        if (lower.EndsWith("bn", StringComparison.Ordinal))
-        {
-            multiplier = 1e9;
-            s = s[..^2];
-        }
-        else if (lower.EndsWith('m'))
-        {
-            multiplier = 1e6;
-            s = s[..^1];
-        }
-        else if (lower.EndsWith('k'))
-        {
-            multiplier = 1e3;
-            s = s[..^1];
-        }
-        if (s.Length == 0 || s.Contains(' ') || !char.IsDigit(s[0]))
-        {
-            value = 0;
             return false;
         }
-        if (!double.TryParse(s, NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double number))
+        string digits = match.Groups["number"].Value.Replace(",", "", StringComparison.Ordinal);
+        if (!double.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double number))
         {
-            value = 0;
             return false;
         }
-        value = (negative ? -number : number) * multiplier;
+        double multiplier = match.Groups["suffix"].Value.ToLowerInvariant() switch
+        {
+            "k" => 1e3,
+            "m" => 1e6,
+            "bn" => 1e9,
+            _ => 1,
+        };
+        value = (match.Groups["sign"].Success ? -number : number) * multiplier;
         return double.IsFinite(value);
     }
+
+    // Optional minus, optional currency sign, then digits either plain or in comma groups of three, an
+    // optional fraction and an optional k/m/bn suffix.
+    [GeneratedRegex(@"^(?<sign>-)?\s*[£$€]?(?<number>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?<suffix>k|K|m|M|bn|BN|Bn)?$")]
+    private static partial Regex MoneyPattern();
 }

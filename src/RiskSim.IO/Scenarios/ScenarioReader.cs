@@ -122,6 +122,9 @@ public sealed partial class ScenarioReader
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]*$")]
     private static partial Regex VariantNamePattern();
 
+    [GeneratedRegex("^[A-Z]{3}$")]
+    private static partial Regex CurrencyPattern();
+
     /// <summary>Text safe to echo to a terminal: control characters shown as \uXXXX.</summary>
     internal static string Printable(string text) =>
         text.Any(char.IsControl) ? string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString())) : text;
@@ -303,11 +306,16 @@ public sealed partial class ScenarioReader
         {
             if (money ? MoneyParser.TryParseMoney(s.Value, out double v) : MoneyParser.TryParseNumber(s.Value, out v))
             {
+                if (Math.Abs(v) > ScenarioRules.MaxMagnitude)
+                {
+                    Error(node, field, $"{s.Value} is too large: numbers in a scenario are at most 1e15 in size, so that no sum, mean or variance overflows");
+                    return null;
+                }
                 return v;
             }
             Error(node, field, money
-                ? $"expected an amount of money (e.g. 250000, 250k, 1.2m or £1,200,000), found '{s.Value}'"
-                : $"expected a number, found '{s.Value}'");
+                ? $"expected an amount of money such as {MoneyParser.AcceptedForms}, found '{Printable(s.Value)}'"
+                : $"expected a number, found '{Printable(s.Value)}'");
             return null;
         }
         Error(node, field, $"expected a number, found {Describe(node)}");
@@ -586,8 +594,24 @@ public sealed partial class ScenarioReader
         }
         var f = Fields(map, "", TopKeys);
         string? name = Required(f, "name", map, "") is { } n ? Text(n, "name") : null;
+        if (name is not null && string.IsNullOrWhiteSpace(name))
+        {
+            Error(f["name"].Value, "name", "the name is empty; give the scenario a name a reader will recognise");
+            name = null;
+        }
         string description = Optional(f, "description") is { } d ? Text(d, "description") ?? "" : "";
-        string currency = Optional(f, "currency") is { } c ? Text(c, "currency") ?? "GBP" : "GBP";
+        string currency = "GBP";
+        if (Optional(f, "currency") is { } c && Text(c, "currency") is { } code)
+        {
+            if (CurrencyPattern().IsMatch(code))
+            {
+                currency = code;
+            }
+            else
+            {
+                Error(c, "currency", $"expected a three-letter currency code such as GBP or EUR, found '{Printable(code)}'");
+            }
+        }
         int? startYear = Optional(f, "start_year") is { } sy ? Integer(sy, "start_year", 1900, 2200) : null;
         int? horizon = Required(f, "horizon_years", map, "") is { } h ? Integer(h, "horizon_years", 1, 50) : null;
         double? discount = Optional(f, "discount_rate") is { } r ? NumberIn(r, "discount_rate", 0, 0.999999, "within [0, 1)") : 0.035;
@@ -777,6 +801,15 @@ public sealed partial class ScenarioReader
                 catch (ArgumentException e)
                 {
                     Error(changeNode, changeField, e.Message);
+                    ok = false;
+                }
+            }
+            if (ok)
+            {
+                // The changed scenario keeps every rule a file must keep (a set may fix a correlated input).
+                foreach (var problem in ScenarioRules.Check(applied))
+                {
+                    Error(f["name"].Value, Join(path, problem.Field), problem.Message);
                     ok = false;
                 }
             }
@@ -1287,7 +1320,7 @@ public sealed partial class ScenarioReader
         }
         if (distribution is { IsConstant: true })
         {
-            Error(node, field, $"'{name}' is a fixed value, so a correlation with it has no effect; give it a distribution or remove the correlation");
+            Error(node, field, ScenarioRules.FixedCorrelation(name));
             return null;
         }
         return name;
