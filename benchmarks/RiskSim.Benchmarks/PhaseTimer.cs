@@ -18,11 +18,11 @@ internal static class PhaseTimer
         var simulate = new Stopwatch();
         var moments = new Stopwatch();
         var tally = new Stopwatch();
-        var low = new double[model.MetricCount];
-        var scale = new double[model.MetricCount];
-        BlockSimulator.SampleInputs(w, 42);
-        BlockSimulator.Simulate(w, 0, -1);
-        for (int m = 0; m < model.MetricCount; m++)
+        var low = new double[model.Layout.Count];
+        var scale = new double[model.Layout.Count];
+        InputSampler.SampleInputs(w, 42);
+        TrialEvaluator.Simulate(w, 0, -1);
+        for (int m = 0; m < model.Layout.Count; m++)
         {
             var column = w.Metric(m).ToArray();
             low[m] = column.Min();
@@ -33,26 +33,26 @@ internal static class PhaseTimer
         {
             w.BlockIndex = b;
             sample.Start();
-            BlockSimulator.SampleInputs(w, 42, full: false);
+            InputSampler.SampleInputs(w, 42, full: false);
             sample.Stop();
             simulate.Start();
-            BlockSimulator.Simulate(w, 0, -1);
+            TrialEvaluator.Simulate(w, 0, -1);
             simulate.Stop();
             moments.Start();
-            for (int m = 0; m < model.MetricCount; m++)
+            for (int m = 0; m < model.Layout.Count; m++)
             {
                 _ = Core.Statistics.Moments.Of(w.Metric(m));
             }
             moments.Stop();
             tally.Start();
-            for (int m = 0; m < model.MetricCount; m++)
+            for (int m = 0; m < model.Layout.Count; m++)
             {
                 histogram.AddAll(m, w.Metric(m));
             }
             tally.Stop();
         }
         double trials = (double)blocks * SimulationOptions.BlockSize;
-        Console.WriteLine($"{scenario.Name}: {model.Inputs.Length} inputs ({model.Uncertain.Length} uncertain), {model.MetricCount} metrics");
+        Console.WriteLine($"{scenario.Name}: {model.Inputs.Length} inputs ({model.Uncertain.Length} uncertain), {model.Layout.Count} metrics");
         Console.WriteLine($"  sample   {sample.Elapsed.TotalNanoseconds / trials,8:F1} ns/trial");
         Console.WriteLine($"  simulate {simulate.Elapsed.TotalNanoseconds / trials,8:F1} ns/trial");
         Console.WriteLine($"  moments  {moments.Elapsed.TotalNanoseconds / trials,8:F1} ns/trial");

@@ -132,7 +132,7 @@ public class StochasticEngineTests
         throw new ArgumentException($"no input {name}");
     }
 
-    private static double Spearman(double[] a, double[] b) => Simulation.Pearson(Simulation.Ranks(a), Simulation.Ranks(b));
+    private static double Spearman(double[] a, double[] b) => SpearmanCorrelation.Spearman(a, b);
 
     [Theory]
     [InlineData(0.1, 12, 5)]   // 1 − 0.9^4 = 0.3439

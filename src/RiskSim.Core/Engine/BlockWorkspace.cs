@@ -1,4 +1,4 @@
-using RiskSim.Core.Sampling;
+using RiskSim.Core.Statistics;
 
 namespace RiskSim.Core.Engine;
 
@@ -6,7 +6,7 @@ namespace RiskSim.Core.Engine;
 /// Memory for one block of trials in structure-of-arrays form (one column per input and metric),
 /// allocated once and reused for every block a worker simulates.
 /// </summary>
-internal sealed class BlockWorkspace
+internal sealed class BlockWorkspace : IMetricColumns
 {
     public BlockWorkspace(CompiledScenario model, int size)
     {
@@ -16,7 +16,7 @@ internal sealed class BlockWorkspace
         Values = new double[model.Inputs.Length * size];
         int maxGroup = model.Copulas.Count == 0 ? 0 : model.Copulas.Max(g => g.Members.Count);
         Normals = new double[maxGroup * size];
-        Metrics = new double[model.MetricCount * size];
+        Metrics = new double[model.Layout.Count * size];
         Payback = new int[size];
         GoLive = new double[model.Workstreams.Length * size];
         ExitMonth = new double[model.Partners.Length * size];
@@ -94,4 +94,7 @@ internal sealed class BlockWorkspace
     public Span<double> Metric(int metric) => Metrics.AsSpan(metric * Size, Count);
 
     public Span<double> Input(int input) => Values.AsSpan(input * Size, Count);
+
+    /// <inheritdoc />
+    public ReadOnlySpan<double> Column(int metric) => Metric(metric);
 }

@@ -13,6 +13,7 @@ internal sealed class CompiledScenario
     {
         Scenario = scenario;
         H = scenario.HorizonYears;
+        Layout = new MetricLayout(H);
         Discount = new double[H];
         for (int t = 0; t < H; t++)
         {
@@ -25,12 +26,12 @@ internal sealed class CompiledScenario
 
         Workstreams = scenario.Workstreams.Select((w, wi) => new WorkstreamPlan
         {
-            Saving = index[$"{w.Id}.annual_saving"],
-            Delay = index[$"{w.Id}.delay_months"],
-            Implementation = index[$"{w.Id}.implementation_cost"],
-            DelayCost = index[$"{w.Id}.delay_cost_per_month"],
-            Headcount = w.Redundancy is null ? -1 : index[$"{w.Id}.redundancy.headcount"],
-            CostPerHead = w.Redundancy is null ? -1 : index[$"{w.Id}.redundancy.cost_per_head"],
+            Saving = index[InputNames.AnnualSaving(w.Id)],
+            Delay = index[InputNames.DelayMonths(w.Id)],
+            Implementation = index[InputNames.ImplementationCost(w.Id)],
+            DelayCost = index[InputNames.DelayCostPerMonth(w.Id)],
+            Headcount = w.Redundancy is null ? -1 : index[InputNames.RedundancyHeadcount(w.Id)],
+            CostPerHead = w.Redundancy is null ? -1 : index[InputNames.RedundancyCostPerHead(w.Id)],
             RedundancyAtYears = w.Redundancy?.AtMonth is double at ? at / 12.0 : double.NaN,
             GoLiveMonths = w.GoLiveMonth,
             RampYears = w.RampMonths / 12.0,
@@ -38,7 +39,7 @@ internal sealed class CompiledScenario
             DependsOn = w.DependsOn.Aggregate(0UL, (mask, id) => mask | (1UL << partnerIndex[id])),
             RiskDelays = scenario.Risks
                 .SelectMany((r, ri) => r.Delays.Where(d => d.WorkstreamId == w.Id)
-                    .Select(d => (ri, index[$"{r.Id}.delay_months.{w.Id}"])))
+                    .Select(d => (ri, index[InputNames.RiskDelay(r.Id, w.Id)])))
                 .ToArray(),
         }).ToArray();
 
@@ -46,17 +47,17 @@ internal sealed class CompiledScenario
             ? new PartnerPlan { Notice = -1 }
             : new PartnerPlan
             {
-                Notice = index[$"{p.Id}.withdrawal"],
-                SavingsLost = index[$"{p.Id}.savings_lost"],
-                ExitCost = index[$"{p.Id}.exit_cost"],
+                Notice = index[InputNames.Withdrawal(p.Id)],
+                SavingsLost = index[InputNames.SavingsLost(p.Id)],
+                ExitCost = index[InputNames.ExitCost(p.Id)],
                 NoticeYears = p.Withdrawal.NoticeMonths / 12.0,
             }).ToArray();
 
         Risks = scenario.Risks.Select(r => new RiskPlan
         {
-            Occurs = index[$"{r.Id}.occurs"],
-            Year = index[$"{r.Id}.year"],
-            Cost = index[$"{r.Id}.cost"],
+            Occurs = index[InputNames.RiskOccurs(r.Id)],
+            Year = index[InputNames.RiskYear(r.Id)],
+            Cost = index[InputNames.RiskCost(r.Id)],
         }).ToArray();
 
         Copulas = GaussianCopula.Build(scenario.Correlations
@@ -137,14 +138,8 @@ internal sealed class CompiledScenario
 
     public IReadOnlyList<GaussianCopula> Copulas { get; }
 
-    /// <summary>Metrics per trial: gross, costs, net, cumulative per year, then npv and total.</summary>
-    public int MetricCount => 4 * H + 2;
-
-    public int NpvMetric => 4 * H;
-
-    public int TotalMetric => 4 * H + 1;
-
-    public int CumulativeMetric(int year) => 3 * H + year - 1;
+    /// <summary>Where each metric of a trial sits among the block's metric columns.</summary>
+    public MetricLayout Layout { get; }
 }
 
 internal sealed class WorkstreamPlan

@@ -17,16 +17,16 @@ public sealed class TrialBlock
     public int Count => _w.Count;
 
     /// <summary>Net present value per trial.</summary>
-    public ReadOnlySpan<double> Npv => _w.Metric(_w.Model.NpvMetric);
+    public ReadOnlySpan<double> Npv => _w.Metric(_w.Model.Layout.Programme.Npv);
 
     /// <summary>Total net savings over the horizon per trial.</summary>
-    public ReadOnlySpan<double> TotalNetSavings => _w.Metric(_w.Model.TotalMetric);
+    public ReadOnlySpan<double> TotalNetSavings => _w.Metric(_w.Model.Layout.Programme.Total);
 
     /// <summary>Payback year per trial, 0 when the trial does not pay back within the horizon.</summary>
     public ReadOnlySpan<int> PaybackYear => _w.Payback.AsSpan(0, _w.Count);
 
     /// <summary>Net savings of year <paramref name="year"/> (1-based) per trial.</summary>
-    public ReadOnlySpan<double> NetSavings(int year) => _w.Metric(2 * _w.Model.H + year - 1);
+    public ReadOnlySpan<double> NetSavings(int year) => _w.Metric(_w.Model.Layout.Programme.Net(year));
 
     /// <summary>Sampled value of input <paramref name="input"/> (index in the scenario's input catalogue).</summary>
     public ReadOnlySpan<double> Input(int input) => _w.Values.AsSpan(input * _w.Size, _w.Count);

@@ -47,33 +47,33 @@ public static class InputCatalog
         var list = new List<InputDefinition>();
         foreach (var w in scenario.Workstreams)
         {
-            list.Add(new($"{w.Id}.annual_saving", w.AnnualSaving, InputRole.AnnualSaving, w.Id));
-            list.Add(new($"{w.Id}.delay_months", w.DelayMonths, InputRole.DelayMonths, w.Id));
-            list.Add(new($"{w.Id}.implementation_cost", w.ImplementationCost, InputRole.ImplementationCost, w.Id));
-            list.Add(new($"{w.Id}.delay_cost_per_month", w.DelayCostPerMonth, InputRole.DelayCostPerMonth, w.Id));
+            list.Add(new(InputNames.AnnualSaving(w.Id), w.AnnualSaving, InputRole.AnnualSaving, w.Id));
+            list.Add(new(InputNames.DelayMonths(w.Id), w.DelayMonths, InputRole.DelayMonths, w.Id));
+            list.Add(new(InputNames.ImplementationCost(w.Id), w.ImplementationCost, InputRole.ImplementationCost, w.Id));
+            list.Add(new(InputNames.DelayCostPerMonth(w.Id), w.DelayCostPerMonth, InputRole.DelayCostPerMonth, w.Id));
             if (w.Redundancy is { } r)
             {
-                list.Add(new($"{w.Id}.redundancy.headcount", r.Headcount, InputRole.RedundancyHeadcount, w.Id));
-                list.Add(new($"{w.Id}.redundancy.cost_per_head", r.CostPerHead, InputRole.RedundancyCostPerHead, w.Id));
+                list.Add(new(InputNames.RedundancyHeadcount(w.Id), r.Headcount, InputRole.RedundancyHeadcount, w.Id));
+                list.Add(new(InputNames.RedundancyCostPerHead(w.Id), r.CostPerHead, InputRole.RedundancyCostPerHead, w.Id));
             }
         }
         foreach (var p in scenario.Partners)
         {
             if (p.Withdrawal is { } wd)
             {
-                list.Add(new($"{p.Id}.withdrawal", new AnnualHazardDistribution(wd.AnnualProbability), InputRole.WithdrawalNotice, p.Id));
-                list.Add(new($"{p.Id}.savings_lost", wd.SavingsLost, InputRole.SavingsLost, p.Id));
-                list.Add(new($"{p.Id}.exit_cost", wd.ExitCost, InputRole.ExitCost, p.Id));
+                list.Add(new(InputNames.Withdrawal(p.Id), new AnnualHazardDistribution(wd.AnnualProbability), InputRole.WithdrawalNotice, p.Id));
+                list.Add(new(InputNames.SavingsLost(p.Id), wd.SavingsLost, InputRole.SavingsLost, p.Id));
+                list.Add(new(InputNames.ExitCost(p.Id), wd.ExitCost, InputRole.ExitCost, p.Id));
             }
         }
         foreach (var r in scenario.Risks)
         {
-            list.Add(new($"{r.Id}.occurs", Bernoulli(r.Probability), InputRole.RiskOccurs, r.Id));
-            list.Add(new($"{r.Id}.year", YearRange(r.FirstYear, r.LastYear), InputRole.RiskYear, r.Id));
-            list.Add(new($"{r.Id}.cost", r.Cost, InputRole.RiskCost, r.Id));
+            list.Add(new(InputNames.RiskOccurs(r.Id), Bernoulli(r.Probability), InputRole.RiskOccurs, r.Id));
+            list.Add(new(InputNames.RiskYear(r.Id), YearRange(r.FirstYear, r.LastYear), InputRole.RiskYear, r.Id));
+            list.Add(new(InputNames.RiskCost(r.Id), r.Cost, InputRole.RiskCost, r.Id));
             foreach (var d in r.Delays)
             {
-                list.Add(new($"{r.Id}.delay_months.{d.WorkstreamId}", d.Months, InputRole.RiskDelay, r.Id));
+                list.Add(new(InputNames.RiskDelay(r.Id, d.WorkstreamId), d.Months, InputRole.RiskDelay, r.Id));
             }
         }
         return list;

@@ -1,162 +1,14 @@
 using System.Runtime.CompilerServices;
-using RiskSim.Core.Sampling;
 
 namespace RiskSim.Core.Engine;
 
-/// <summary>Draws the inputs of a block and evaluates every trial in it (SPEC section 4).</summary>
-internal static class BlockSimulator
+/// <summary>
+/// Evaluates every trial of a block from its sampled inputs (SPEC section 4): go-live, the exact savings
+/// integral through the ramp and partners' exits, costs, net, cumulative, NPV and payback. This is where one
+/// trial is computed.
+/// </summary>
+internal static class TrialEvaluator
 {
-    /// <summary>Fills every input column of the block from its own stream (seed, input name, block).</summary>
-    /// <param name="w">The block.</param>
-    /// <param name="seed">Master seed.</param>
-    /// <param name="full">
-    /// True to evaluate every input for every trial (trials kept for output or sensitivity); false to
-    /// skip the quantiles of conditional inputs where the trial never reads them (left as NaN). The
-    /// uniforms are drawn either way, so every value a trial reads is identical in both modes.
-    /// </param>
-    public static void SampleInputs(BlockWorkspace w, ulong seed, bool full = true)
-    {
-        var model = w.Model;
-        int n = w.Count;
-        var u = w.Uniforms.AsSpan(0, n);
-        for (int pass = 0; pass < 2; pass++)
-        {
-            for (int i = 0; i < model.Inputs.Length; i++)
-            {
-                var dist = model.Inputs[i].Distribution;
-                bool conditional = !full && model.ConditionOf[i] >= 0;
-                if (conditional != (pass == 1))
-                {
-                    continue;
-                }
-                if (dist.IsConstant)
-                {
-                    w.Input(i).Fill(dist.SupportMin);
-                    continue;
-                }
-                if (model.InCopula[i])
-                {
-                    continue;
-                }
-                var stream = new RandomStream(seed, model.Keys[i], (ulong)w.BlockIndex);
-                stream.Fill(u);
-                if (conditional)
-                {
-                    SampleWhereNeeded(w, model.ConditionOf[i], dist, u, w.Input(i));
-                }
-                else
-                {
-                    dist.Quantiles(u, w.Input(i));
-                }
-            }
-            if (pass == 0)
-            {
-                foreach (var group in model.Copulas)
-                {
-                    SampleCopula(w, seed, group, u);
-                }
-                if (!full)
-                {
-                    FindNeeded(w);
-                }
-            }
-        }
-    }
-
-    // Which trials read the conditional inputs: those where the risk occurs or the partner leaves in time.
-    private static void FindNeeded(BlockWorkspace w)
-    {
-        var model = w.Model;
-        int n = w.Count, size = w.Size;
-        double[] v = w.Values;
-        for (int r = 0; r < model.Risks.Length; r++)
-        {
-            int[] needed = w.Needed[r];
-            int count = 0, occurs = model.Risks[r].Occurs * size;
-            for (int i = 0; i < n; i++)
-            {
-                needed[count] = i;
-                count += v[occurs + i] >= 0.5 ? 1 : 0;
-            }
-            w.NeededCount[r] = count;
-        }
-        double horizon = model.H;
-        for (int p = 0; p < model.Partners.Length; p++)
-        {
-            var plan = model.Partners[p];
-            int c = model.Risks.Length + p;
-            if (plan.Notice < 0)
-            {
-                w.NeededCount[c] = 0;
-                continue;
-            }
-            int[] needed = w.Needed[c];
-            int count = 0, notice = plan.Notice * size;
-            for (int i = 0; i < n; i++)
-            {
-                needed[count] = i;
-                count += v[notice + i] + plan.NoticeYears < horizon ? 1 : 0;
-            }
-            w.NeededCount[c] = count;
-        }
-    }
-
-    private static void SampleWhereNeeded(BlockWorkspace w, int condition, Model.Distribution dist,
-        ReadOnlySpan<double> u, Span<double> values)
-    {
-        int count = w.NeededCount[condition];
-        int[] needed = w.Needed[condition];
-        var gathered = w.Gathered.AsSpan(0, count);
-        var results = w.GatheredValues.AsSpan(0, count);
-        for (int k = 0; k < count; k++)
-        {
-            gathered[k] = u[needed[k]];
-        }
-        dist.Quantiles(gathered, results);
-        values.Fill(double.NaN);
-        for (int k = 0; k < count; k++)
-        {
-            values[needed[k]] = results[k];
-        }
-    }
-
-    private static void SampleCopula(BlockWorkspace w, ulong seed, GaussianCopula group, Span<double> u)
-    {
-        var model = w.Model;
-        int n = w.Count, k = group.Members.Count, size = w.Size;
-        double[] eps = w.Normals;
-        for (int j = 0; j < k; j++)
-        {
-            var stream = new RandomStream(seed, model.Keys[group.Members[j]], (ulong)w.BlockIndex);
-            var column = eps.AsSpan(j * size, n);
-            for (int t = 0; t < n; t++)
-            {
-                column[t] = NormalMath.InvCdf(stream.NextOpenUnit());
-            }
-        }
-        double[] f = group.Factor;
-        for (int a = 0; a < k; a++)
-        {
-            int input = group.Members[a];
-            var dist = model.Inputs[input].Distribution;
-            if (dist.IsConstant)
-            {
-                continue;
-            }
-            for (int t = 0; t < n; t++)
-            {
-                double z = 0;
-                for (int b = 0; b < k; b++)
-                {
-                    z += f[a * k + b] * eps[b * size + t];
-                }
-                // Keep the uniform strictly inside (0, 1) so inverse CDFs stay finite.
-                u[t] = Math.Clamp(NormalMath.Cdf(z), 1e-300, 1 - 1e-16);
-            }
-            dist.Quantiles(u, w.Input(input));
-        }
-    }
-
     /// <summary>
     /// ∫_0^x ramp(u) du with ramp(u) = u/R on [0, R) and 1 after, without branches:
     /// c²/(2R) + max(x − R, 0) with c = clamp(x, 0, R); for R = 0 it is max(x, 0).
@@ -182,6 +34,7 @@ internal static class BlockSimulator
         var risks = model.Risks;
         var workstreams = model.Workstreams;
         double[] discount = model.Discount;
+        var layout = model.Layout.Programme;
         int targetMet = 0;
 
         for (int i = 0; i < n; i++)
@@ -200,7 +53,7 @@ internal static class BlockSimulator
                     continue;
                 }
                 double e = v[plan.Notice * size + i] + plan.NoticeYears;
-                if (e < horizon)
+                if (TrialRules.LeavesWithinHorizon(e, horizon))
                 {
                     w.ExitMonth[p * size + i] = e * 12;
                     cost[(int)e] += v[plan.ExitCost * size + i];
@@ -227,7 +80,7 @@ internal static class BlockSimulator
             for (int r = 0; r < risks.Length; r++)
             {
                 var plan = risks[r];
-                bool occurs = v[plan.Occurs * size + i] >= 0.5;
+                bool occurs = TrialRules.RiskOccurred(v[plan.Occurs * size + i]);
                 occurred[r] = occurs;
                 if (occurs)
                 {
@@ -342,13 +195,13 @@ internal static class BlockSimulator
                 double net = gross[t] - cost[t];
                 cum[t + 1] = cum[t] + net;
                 npv += net * discount[t];
-                metrics[t * size + i] = gross[t];
-                metrics[(h + t) * size + i] = cost[t];
-                metrics[(2 * h + t) * size + i] = net;
-                metrics[(3 * h + t) * size + i] = cum[t + 1];
+                metrics[layout.Gross(t + 1) * size + i] = gross[t];
+                metrics[layout.Costs(t + 1) * size + i] = cost[t];
+                metrics[layout.Net(t + 1) * size + i] = net;
+                metrics[layout.Cumulative(t + 1) * size + i] = cum[t + 1];
             }
-            metrics[4 * h * size + i] = npv;
-            metrics[(4 * h + 1) * size + i] = cum[h];
+            metrics[layout.Npv * size + i] = npv;
+            metrics[layout.Total * size + i] = cum[h];
 
             int payback = 0;
             if (cum[h] >= 0)

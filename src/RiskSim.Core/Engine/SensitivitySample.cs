@@ -1,0 +1,63 @@
+namespace RiskSim.Core.Engine;
+
+/// <summary>
+/// The first trials of a run kept for the sensitivity analysis and the partner-exposure split: every uncertain
+/// input's value (as float: ranks need no more), the NPV, and which partners left within the horizon, as each
+/// trial itself recorded it.
+/// </summary>
+internal sealed class SensitivitySample
+{
+    private readonly CompiledScenario _model;
+
+    public SensitivitySample(CompiledScenario model, int count)
+    {
+        _model = model;
+        Count = count;
+        Inputs = model.Uncertain.Select(_ => new float[count]).ToArray();
+        Npv = new double[count];
+        Exits = new ulong[count];
+    }
+
+    /// <summary>Trials kept (the first of the run).</summary>
+    public int Count { get; }
+
+    /// <summary>Per uncertain input (in <see cref="CompiledScenario.Uncertain"/> order), its value in each trial.</summary>
+    public float[][] Inputs { get; }
+
+    /// <summary>NPV of each trial.</summary>
+    public double[] Npv { get; }
+
+    /// <summary>Per trial, bit p set when partner p left within the horizon.</summary>
+    public ulong[] Exits { get; }
+
+    /// <summary>Keeps the block's trials that fall among the first <see cref="Count"/>.</summary>
+    public void Record(BlockWorkspace w)
+    {
+        if (w.FirstTrial >= Count)
+        {
+            return;
+        }
+        int count = (int)Math.Min(w.Count, Count - w.FirstTrial);
+        int offset = (int)w.FirstTrial;
+        var uncertain = _model.Uncertain;
+        for (int k = 0; k < uncertain.Length; k++)
+        {
+            var source = w.Input(uncertain[k]);
+            var destination = Inputs[k];
+            for (int i = 0; i < count; i++)
+            {
+                destination[offset + i] = (float)source[i];
+            }
+        }
+        w.Metric(_model.Layout.Programme.Npv)[..count].CopyTo(Npv.AsSpan(offset, count));
+        for (int i = 0; i < count; i++)
+        {
+            ulong mask = 0;
+            for (int p = 0; p < _model.Partners.Length; p++)
+            {
+                mask |= TrialRules.Left(w.ExitMonth[p * w.Size + i]) ? 1UL << p : 0;
+            }
+            Exits[offset + i] = mask;
+        }
+    }
+}

@@ -1,0 +1,122 @@
+using RiskSim.Core.Statistics;
+
+namespace RiskSim.Core.Engine;
+
+/// <summary>The summary table and decision figures of a run.</summary>
+/// <param name="Rows">Rows per metric and year, then whole-horizon metrics.</param>
+/// <param name="Decision">Decision figures.</param>
+internal sealed record RunSummary(IReadOnlyList<SummaryRow> Rows, DecisionFigures Decision);
+
+/// <summary>
+/// Builds the summary table (SPEC section 5: mean, sd, min, max and the reported percentiles of every metric)
+/// and the decision figures from a run's merged moments, percentile estimates and counts.
+/// </summary>
+internal static class SummaryBuilder
+{
+    /// <summary>The percentile whose shortfall from the target is the reserve for 80% confidence.</summary>
+    public const double Reserve80Percentile = 0.20;
+
+    /// <summary>The percentile behind the reserve for 90% confidence.</summary>
+    public const double Reserve90Percentile = 0.10;
+
+    /// <summary>The percentile behind the reserve for 95% confidence.</summary>
+    public const double Reserve95Percentile = 0.05;
+
+    /// <summary>The percentiles the estimator must read accurately: the reported ones and, with a target, P20.</summary>
+    public static IReadOnlyList<double> NeededPercentiles(CompiledScenario model)
+    {
+        var probabilities = new List<double>(Percentiles.Reported);
+        if (model.Scenario.Target is not null)
+        {
+            probabilities.Add(Reserve80Percentile);
+        }
+        return probabilities;
+    }
+
+    /// <summary>Builds the rows and the decision figures.</summary>
+    /// <param name="model">The compiled scenario.</param>
+    /// <param name="trials">Trials in the run.</param>
+    /// <param name="moments">Each metric's moments, merged in block order.</param>
+    /// <param name="estimates">The percentile estimates.</param>
+    /// <param name="counts">Payback, exit and occurrence counts over the run.</param>
+    /// <param name="targetMet">Trials that met the target.</param>
+    public static RunSummary Build(CompiledScenario model, long trials, Moments[] moments, PercentileEstimates estimates,
+        TrialCounts counts, long targetMet)
+    {
+        long n = trials;
+        var rows = MetricLayout.Rows(model.Layout.Programme)
+            .Select(r => Row(r.Metric, r.Year, moments[r.Column], p => estimates.Percentile(r.Column, p)))
+            .ToList();
+        rows.Add(PaybackRow(counts.Payback));
+
+        var scenario = model.Scenario;
+        double? pTarget = null, p20 = null, p10 = null, p5 = null;
+        if (scenario.Target is { } target)
+        {
+            pTarget = (double)targetMet / n;
+            int metric = model.Layout.Programme.Cumulative(target.ByYear);
+            p20 = estimates.Percentile(metric, Reserve80Percentile);
+            p10 = estimates.Percentile(metric, Reserve90Percentile);
+            p5 = estimates.Percentile(metric, Reserve95Percentile);
+        }
+        double? Reserve(double? p) => p is double v ? Math.Max(0, scenario.Target!.CumulativeNetSavings - v) : null;
+        // Every partner is listed; one without a withdrawal risk has probability 0.
+        var exits = scenario.Partners.Select((partner, p) =>
+            new PartnerExitFigure(partner.Id, partner.Name, (double)counts.Exits[p] / n)).ToList();
+        var risks = scenario.Risks.Select((r, i) => new RiskFrequencyFigure(r.Id, r.Name, (double)counts.Occurrences[i] / n)).ToList();
+        var decision = new DecisionFigures(scenario.Target, pTarget, p20, p10, p5,
+            Reserve(p20), Reserve(p10), Reserve(p5), (double)(n - counts.Payback[0]) / n, exits, risks);
+        return new RunSummary(rows, decision);
+    }
+
+    private static SummaryRow Row(string name, int? year, Moments mo, Func<double, double> percentile)
+    {
+        var q = Percentiles.Reported.Select(percentile).ToArray();
+        return new SummaryRow(name, year, mo.Count, mo.Mean, mo.Sd, mo.Min, mo.Max, q[0], q[1], q[2], q[3], q[4], q[5], q[6]);
+    }
+
+    // Payback years are whole numbers: exact statistics from their counts.
+    private static SummaryRow PaybackRow(long[] counts)
+    {
+        long n = 0;
+        double sum = 0;
+        for (int t = 1; t < counts.Length; t++)
+        {
+            n += counts[t];
+            sum += (double)t * counts[t];
+        }
+        if (n == 0)
+        {
+            return new SummaryRow(MetricNames.PaybackYear, null, 0, double.NaN, double.NaN, double.NaN, double.NaN,
+                double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
+        }
+        double mean = sum / n, m2 = 0;
+        int min = 0, max = 0;
+        for (int t = 1; t < counts.Length; t++)
+        {
+            if (counts[t] > 0)
+            {
+                m2 += counts[t] * (t - mean) * (t - mean);
+                min = min == 0 ? t : min;
+                max = t;
+            }
+        }
+        double OrderStat(long rank)
+        {
+            long seen = 0;
+            for (int t = 1; t < counts.Length; t++)
+            {
+                seen += counts[t];
+                if (rank < seen)
+                {
+                    return t;
+                }
+            }
+            return max;
+        }
+        double Q(double p) => Percentiles.Interpolated(n, p, OrderStat);
+        double sd = n > 1 ? Math.Sqrt(m2 / (n - 1)) : 0;
+        return new SummaryRow(MetricNames.PaybackYear, null, n, mean, sd, min, max,
+            Q(0.05), Q(0.10), Q(0.25), Q(0.50), Q(0.75), Q(0.90), Q(0.95));
+    }
+}

@@ -1,0 +1,67 @@
+namespace RiskSim.Core.Engine;
+
+/// <summary>
+/// One worker's counts of whole-number outcomes: trials by payback year, trials in which each partner left
+/// within the horizon, and trials in which each risk occurred. Counts add up the same in any order.
+/// </summary>
+internal sealed class TrialCounts(CompiledScenario model)
+{
+    /// <summary>Trials by payback year (index 0: no payback within the horizon).</summary>
+    public long[] Payback { get; } = new long[model.H + 1];
+
+    /// <summary>Trials in which each partner left within the horizon.</summary>
+    public long[] Exits { get; } = new long[model.Partners.Length];
+
+    /// <summary>Trials in which each risk occurred.</summary>
+    public long[] Occurrences { get; } = new long[model.Risks.Length];
+
+    /// <summary>Counts the trials of one block.</summary>
+    public void Add(BlockWorkspace w)
+    {
+        foreach (int p in w.Payback.AsSpan(0, w.Count))
+        {
+            Payback[p]++;
+        }
+        for (int p = 0; p < Exits.Length; p++)
+        {
+            foreach (double e in w.ExitMonth.AsSpan(p * w.Size, w.Count))
+            {
+                if (TrialRules.Left(e))
+                {
+                    Exits[p]++;
+                }
+            }
+        }
+        for (int r = 0; r < Occurrences.Length; r++)
+        {
+            foreach (double o in w.Input(w.Model.Risks[r].Occurs))
+            {
+                if (TrialRules.RiskOccurred(o))
+                {
+                    Occurrences[r]++;
+                }
+            }
+        }
+    }
+
+    /// <summary>The sum of several workers' counts.</summary>
+    public static TrialCounts Sum(CompiledScenario model, IEnumerable<TrialCounts> parts)
+    {
+        var total = new TrialCounts(model);
+        foreach (var part in parts)
+        {
+            Add(total.Payback, part.Payback);
+            Add(total.Exits, part.Exits);
+            Add(total.Occurrences, part.Occurrences);
+        }
+        return total;
+    }
+
+    private static void Add(long[] into, long[] from)
+    {
+        for (int i = 0; i < into.Length; i++)
+        {
+            into[i] += from[i];
+        }
+    }
+}

@@ -1,0 +1,84 @@
+namespace RiskSim.Core.Engine;
+
+/// <summary>
+/// Runs the blocks of a run in waves on all worker threads. A wave is at most four blocks per worker, each on
+/// its own reusable workspace; after a wave the caller sees its blocks in trial order on the calling thread
+/// (to stream trials out, build the percentile ranges, report progress). Which worker runs which block never
+/// changes a result: everything kept per block is stored by block index, and per-worker tallies are counts.
+/// </summary>
+internal sealed class WaveScheduler
+{
+    private readonly long _trials;
+    private readonly BlockWorkspace[] _slots;
+
+    public WaveScheduler(CompiledScenario model, SimulationOptions options)
+    {
+        _trials = options.Trials;
+        Blocks = (options.Trials + SimulationOptions.BlockSize - 1) / SimulationOptions.BlockSize;
+        int threads = options.Threads > 0 ? options.Threads : Environment.ProcessorCount;
+        Threads = (int)Math.Max(1, Math.Min(threads, Blocks));
+        int slots = (int)Math.Min(Blocks, Threads * 4);
+        _slots = new BlockWorkspace[slots];
+        for (int s = 0; s < slots; s++)
+        {
+            _slots[s] = new BlockWorkspace(model, SimulationOptions.BlockSize);
+        }
+    }
+
+    /// <summary>Blocks in the run (the last may hold fewer than <see cref="SimulationOptions.BlockSize"/> trials).</summary>
+    public long Blocks { get; }
+
+    /// <summary>Worker threads (never more than the blocks).</summary>
+    public int Threads { get; }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on every block (worker index, block) and, after each wave, <paramref name="afterWave"/>
+    /// on that wave's blocks in trial order with the number of trials done so far. Stops between waves when cancelled.
+    /// </summary>
+    public void RunAll(Action<int, BlockWorkspace> work, Action<ArraySegment<BlockWorkspace>, long>? afterWave,
+        CancellationToken cancellation)
+    {
+        long next = 0;
+        while (next < Blocks)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            int wave = (int)Math.Min(_slots.Length, Blocks - next);
+            RunWave(next, wave, work);
+            next += wave;
+            afterWave?.Invoke(new ArraySegment<BlockWorkspace>(_slots, 0, wave), Math.Min(_trials, next * SimulationOptions.BlockSize));
+        }
+    }
+
+    // Points a workspace at block `block`: its trials are BlockSize·block onwards, the last block shorter.
+    private void Assign(BlockWorkspace w, long block)
+    {
+        w.BlockIndex = block;
+        w.FirstTrial = block * SimulationOptions.BlockSize;
+        w.Count = (int)Math.Min(SimulationOptions.BlockSize, _trials - w.FirstTrial);
+    }
+
+    // Runs blocks first .. first + wave − 1 on the slots, shared between the workers, and returns when all are done.
+    private void RunWave(long first, int wave, Action<int, BlockWorkspace> work)
+    {
+        for (int s = 0; s < wave; s++)
+        {
+            Assign(_slots[s], first + s);
+        }
+        int cursor = -1;
+        void Work(int worker)
+        {
+            int s;
+            while ((s = Interlocked.Increment(ref cursor)) < wave)
+            {
+                work(worker, _slots[s]);
+            }
+        }
+        int threads = Math.Min(Threads, wave);
+        if (threads == 1)
+        {
+            Work(0);
+            return;
+        }
+        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, Work);
+    }
+}
