@@ -62,12 +62,8 @@ public static class InputLabels
     public static string Shorten(string text, int length = ChartNameLength) => MaybeShorten(text, length);
 
     /// <summary>The workstream id at the end of <c>&lt;risk&gt;.delay_months.&lt;ws&gt;</c>.</summary>
-    public static string DelayedWorkstream(string input)
-    {
-        const string marker = ".delay_months.";
-        int at = input.IndexOf(marker, StringComparison.Ordinal);
-        return at < 0 ? input : input[(at + marker.Length)..];
-    }
+    public static string DelayedWorkstream(string input) =>
+        InputNames.TryParse(input, out var name) && name.Workstream is { } workstream ? workstream : input;
 
     private static string MaybeShorten(string text, int length) =>
         text.Length <= length ? text : text[..(length - 1)].TrimEnd(' ', ',', ';', ':', '(', '-') + "…";

@@ -46,17 +46,17 @@ public sealed class TrialsParquetSink : ITrialSink, IAsyncDisposable, IDisposabl
         _h = scenario.HorizonYears;
         _inputs = Enumerable.Range(0, inputs.Count).Where(i => !inputs[i].Distribution.IsConstant).ToArray();
         _partners = Enumerable.Range(0, scenario.Partners.Count).Where(p => scenario.Partners[p].Withdrawal is not null).ToArray();
-        _riskOccurs = scenario.Risks.Select(r => inputs.Select((d, i) => (d, i)).First(x => x.d.Name == $"{r.Id}.occurs").i).ToArray();
+        _riskOccurs = scenario.Risks.Select(r => inputs.Select((d, i) => (d, i)).First(x => x.d.Name == InputNames.RiskOccurs(r.Id)).i).ToArray();
         _workstreams = scenario.Workstreams.Count;
 
         // Doubles: npv, total, net per year, inputs, go-live months.
         var doubles = new List<DataField<double>> { _npv, _total };
         doubles.AddRange(Enumerable.Range(1, _h).Select(t => new DataField<double>($"net_y{t}")));
         doubles.AddRange(_inputs.Select(i => new DataField<double>(inputs[i].Name)));
-        doubles.AddRange(scenario.Workstreams.Select(w => new DataField<double>($"{w.Id}.go_live_month")));
+        doubles.AddRange(scenario.Workstreams.Select(w => new DataField<double>(InputNames.GoLiveMonth(w.Id))));
         _doubleFields = doubles.ToArray();
-        _exitFields = _partners.Select(p => new DataField<double?>($"{scenario.Partners[p].Id}.exit_month")).ToArray();
-        _occurredFields = scenario.Risks.Select(r => new DataField<bool>($"{r.Id}.occurred")).ToArray();
+        _exitFields = _partners.Select(p => new DataField<double?>(InputNames.ExitMonth(scenario.Partners[p].Id))).ToArray();
+        _occurredFields = scenario.Risks.Select(r => new DataField<bool>(InputNames.RiskOccurred(r.Id))).ToArray();
         _doubleBuffers = _doubleFields.Select(_ => new double[RowGroupSize]).ToArray();
         _exitBuffers = _exitFields.Select(_ => new double?[RowGroupSize]).ToArray();
         _occurredBuffers = _occurredFields.Select(_ => new bool[RowGroupSize]).ToArray();
@@ -118,7 +118,7 @@ public sealed class TrialsParquetSink : ITrialSink, IAsyncDisposable, IDisposabl
             var exits = block.ExitMonth(_partners[k]).Slice(offset, count);
             for (int i = 0; i < count; i++)
             {
-                _exitBuffers[k][at + i] = double.IsNaN(exits[i]) ? null : exits[i];
+                _exitBuffers[k][at + i] = TrialRules.Left(exits[i]) ? exits[i] : null;
             }
         }
         for (int r = 0; r < _riskOccurs.Length; r++)
@@ -126,7 +126,7 @@ public sealed class TrialsParquetSink : ITrialSink, IAsyncDisposable, IDisposabl
             var occurs = block.Input(_riskOccurs[r]).Slice(offset, count);
             for (int i = 0; i < count; i++)
             {
-                _occurredBuffers[r][at + i] = occurs[i] >= 0.5;
+                _occurredBuffers[r][at + i] = TrialRules.RiskOccurred(occurs[i]);
             }
         }
     }
