@@ -27,11 +27,15 @@ public class EngineBenchmarks
     [Params(0, 1)]
     public int Threads { get; set; }
 
+    /// <summary>Each partner's own ledger on (the default) or off (programme figures only).</summary>
+    [Params(true, false)]
+    public bool PartnerLedgers { get; set; }
+
     [GlobalSetup]
     public void Setup() => _scenario = ScenarioReader.ReadFile(Path.Combine(RepoRoot.Path, Scenario));
 
     [Benchmark(OperationsPerInvoke = Trials)]
-    public RunResult Run() => Simulation.Run(_scenario, new SimulationOptions(Trials, 2026, Threads));
+    public RunResult Run() => Simulation.Run(_scenario, new SimulationOptions(Trials, 2026, Threads) { PartnerLedgers = PartnerLedgers });
 
     private sealed class Config : ManualConfig
     {

@@ -56,7 +56,12 @@ public class ParquetClientTests(ReferenceRunFixture run) : IClassFixture<Referen
 
     private string Trials => $"read_parquet('{run.File("trials.parquet")}')";
 
-    private string Summary => $"read_parquet('{run.File("summary.parquet")}')";
+    private string SummaryFile => $"read_parquet('{run.File("summary.parquet")}')";
+
+    /// <summary>The programme's rows (each partner's own rows follow them in the same file).</summary>
+    private string Summary => $"(SELECT * EXCLUDE (partner) FROM {SummaryFile} WHERE partner IS NULL)";
+
+    private const int Partners = 4;
 
     private string Sensitivity => $"read_parquet('{run.File("sensitivity.parquet")}')";
 
@@ -89,6 +94,7 @@ public class ParquetClientTests(ReferenceRunFixture run) : IClassFixture<Referen
             "licence.occurs", "licence.cost", "outage.occurs", "outage.year", "outage.cost",
             "ict.go_live_month", "helpdesk.go_live_month", "county.exit_month", "city.exit_month", "west.exit_month",
             "tupe_challenge.occurred", "licence.occurred", "outage.occurred",
+            "county.npv", "county.total_net_savings", "city.npv", "east.npv", "west.npv", "west.total_net_savings",
         ];
         foreach (string name in dotted)
         {
@@ -153,11 +159,15 @@ public class ParquetClientTests(ReferenceRunFixture run) : IClassFixture<Referen
     // ---- summary.parquet and summary.csv -----------------------------------------------------------
 
     [Fact]
-    public void The_summary_has_the_13_columns_in_order_and_4H_plus_3_rows()
+    public void The_summary_has_the_14_columns_in_order_and_4H_plus_3_rows_per_ledger()
     {
-        var names = Duck.Rows($"DESCRIBE SELECT * FROM {Summary}").Select(r => (string)r[0]!).ToList();
-        Assert.Equal(["metric", "year", "mean", "sd", "min", "max", "p5", "p10", "p25", "p50", "p75", "p90", "p95"], names);
+        var names = Duck.Rows($"DESCRIBE SELECT * FROM {SummaryFile}").Select(r => (string)r[0]!).ToList();
+        Assert.Equal(["partner", "metric", "year", "mean", "sd", "min", "max", "p5", "p10", "p25", "p50", "p75", "p90", "p95"], names);
         Assert.Equal(4L * H + 3, Duck.Scalar<long>($"SELECT count(*) FROM {Summary}"));
+        // Programme rows first, then each partner's, in scenario order.
+        Assert.Equal((1 + Partners) * (4L * H + 3), Duck.Scalar<long>($"SELECT count(*) FROM {SummaryFile}"));
+        var order = Duck.Rows($"SELECT coalesce(partner, '') FROM {SummaryFile}").Select(r => (string)r[0]!).Distinct().ToList();
+        Assert.Equal(["", "county", "city", "east", "west"], order);
 
         foreach (string metric in new[] { "gross_savings", "costs", "net_savings", "cumulative_net_savings" })
         {
@@ -192,15 +202,16 @@ public class ParquetClientTests(ReferenceRunFixture run) : IClassFixture<Referen
     {
         var lines = System.IO.File.ReadAllLines(Path.Combine(run.Folder, "summary.csv"));
         Assert.Equal(string.Join(',', ResultWriters.SummaryColumns), lines[0]);
-        var parquet = Duck.Rows($"SELECT * FROM {Summary}");
+        var parquet = Duck.Rows($"SELECT * FROM {SummaryFile}");
         Assert.Equal(parquet.Count, lines.Length - 1);
         for (int i = 0; i < parquet.Count; i++)
         {
             string[] csv = lines[i + 1].Split(',');
-            Assert.Equal(13, csv.Length);
-            Assert.Equal((string)parquet[i][0]!, csv[0]);
-            Assert.Equal(parquet[i][1] is null ? "" : Convert.ToString(parquet[i][1], CultureInfo.InvariantCulture), csv[1]);
-            for (int c = 2; c < 13; c++)
+            Assert.Equal(14, csv.Length);
+            Assert.Equal((string?)parquet[i][0] ?? "", csv[0]);
+            Assert.Equal((string)parquet[i][1]!, csv[1]);
+            Assert.Equal(parquet[i][2] is null ? "" : Convert.ToString(parquet[i][2], CultureInfo.InvariantCulture), csv[2]);
+            for (int c = 3; c < 14; c++)
             {
                 double? fromParquet = parquet[i][c] is null ? null : Convert.ToDouble(parquet[i][c], CultureInfo.InvariantCulture);
                 double? fromCsv = csv[c].Length == 0 ? null : double.Parse(csv[c], NumberStyles.Float, CultureInfo.InvariantCulture);
@@ -213,9 +224,9 @@ public class ParquetClientTests(ReferenceRunFixture run) : IClassFixture<Referen
     public void DuckDB_reads_the_summary_csv_too()
     {
         string csv = Path.Combine(run.Folder, "summary.csv").Replace("'", "''", StringComparison.Ordinal);
-        Assert.Equal(4L * H + 3, Duck.Scalar<long>($"SELECT count(*) FROM read_csv('{csv}', header = true)"));
+        Assert.Equal((1 + Partners) * (4L * H + 3), Duck.Scalar<long>($"SELECT count(*) FROM read_csv('{csv}', header = true)"));
         AssertRelative(Duck.Scalar<double>($"SELECT mean FROM {Summary} WHERE metric = 'npv'"),
-            Duck.Scalar<double>($"SELECT mean FROM read_csv('{csv}', header = true) WHERE metric = 'npv'"), 0, "npv mean via csv");
+            Duck.Scalar<double>($"SELECT mean FROM read_csv('{csv}', header = true) WHERE metric = 'npv' AND partner IS NULL"), 0, "npv mean via csv");
     }
 
     // ---- sensitivity.parquet ---------------------------------------------------------------------

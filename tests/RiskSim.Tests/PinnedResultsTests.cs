@@ -15,21 +15,21 @@ public class PinnedResultsTests
 
     public static TheoryData<string, string, string> Pins => new()
     {
-        { "tests/reference/reference-simple.yaml", "decision.json", "ec11055142e9170dcd97b20b750e2611b3259ddaf4645e3c5e709fb0fa4468ef" },
+        { "tests/reference/reference-simple.yaml", "decision.json", "9f29baebf11f5576d306a0f7801d666e6b94448620ebcdba07948fb4384cf0d8" },
         { "tests/reference/reference-simple.yaml", "sensitivity.parquet", "341c82df8ca897eed8dd6f01d96c96b2076a98daf54b9c5279b7f38ce83e5d35" },
-        { "tests/reference/reference-simple.yaml", "summary.csv", "ed1127bbdcf2441ef9e6672d3746789b288661d48571c7b09f19efca8f642f3e" },
-        { "tests/reference/reference-simple.yaml", "summary.parquet", "5b69c6a7629c403f273d9ff6bae8fb904b3f88d5b661805a99e9df9b5b5b578c" },
-        { "tests/reference/reference-simple.yaml", "trials.parquet", "2bdee6379efc1e56b76d964bec70bb0d16f9496fdece3e5d38f8cfda6ce5e373" },
-        { "tests/reference/reference-shared-ict.yaml", "decision.json", "ec135f307a6c9447c308050f178cc3f623a5cb379190f78efed65c861c31533a" },
+        { "tests/reference/reference-simple.yaml", "summary.csv", "4b7e3c6dcd4d7619b4bf533635e180b7383584905b8d114ce87686b6855b10c3" },
+        { "tests/reference/reference-simple.yaml", "summary.parquet", "654672d4300844be1a1556c2033cb61604dd2c1fc4829f9ba85868cd85dc647b" },
+        { "tests/reference/reference-simple.yaml", "trials.parquet", "d3da8f147605b39048719e591153ffac87f5a03a9817eb6e176a8a2d6ff4a9dc" },
+        { "tests/reference/reference-shared-ict.yaml", "decision.json", "89b6c2e6ac4e8ceb5a00e7f1487b6023cbbf0cae3806bc295f48f400e1a2374a" },
         { "tests/reference/reference-shared-ict.yaml", "sensitivity.parquet", "8e75cb19ccafba51294ea60f9e920bd08524bc2b27406540c9ec4214b76b3a05" },
-        { "tests/reference/reference-shared-ict.yaml", "summary.csv", "98eb8ab68f3b9cb4db27df006d888e212f71ce54c00ad20e3ea5d78f0a5a063e" },
-        { "tests/reference/reference-shared-ict.yaml", "summary.parquet", "e02043b2272fd5db406aea87a87f1dce2d641d62482f2692ad8323cfd42ab356" },
-        { "tests/reference/reference-shared-ict.yaml", "trials.parquet", "c97e9751e03f7491785b053f89b0af1d826106cb3ba20e497115ec211c808a25" },
-        { "benchmarks/scenarios/synthetic-large.yaml", "decision.json", "e84c8ad95d4bea0b4a9ce12d5da7e74800115b729693a12543a309aa07af57ff" },
+        { "tests/reference/reference-shared-ict.yaml", "summary.csv", "872c8d80a232dd708c718288894a98c98c6fed340e250e78675fea15feae7289" },
+        { "tests/reference/reference-shared-ict.yaml", "summary.parquet", "97a4bb7c8f3c0e8c3ec412c73a4f936558c229996df594ccdf8c59fa25a3e8f1" },
+        { "tests/reference/reference-shared-ict.yaml", "trials.parquet", "f64c9bffbc88d74d285a08ad03820a3c359e3159df8d33db1170f978422c7c0b" },
+        { "benchmarks/scenarios/synthetic-large.yaml", "decision.json", "454625ef6e8b3da5a356b0cae09acd0db1884fa85b014f46ddc42de9c1ca6fc9" },
         { "benchmarks/scenarios/synthetic-large.yaml", "sensitivity.parquet", "367f249f9b977f1ef275e982ce656e7acd96956e5b6e2c5692e2fe262a9b7e3e" },
-        { "benchmarks/scenarios/synthetic-large.yaml", "summary.csv", "fb1ea6ecb5240015d2e48475e5dac04f84bf178186e5029582fb6308be821da4" },
-        { "benchmarks/scenarios/synthetic-large.yaml", "summary.parquet", "92d2edad494fc25cbc79058a174ee119b1e1d80230aba204e6ce767cfd0377fc" },
-        { "benchmarks/scenarios/synthetic-large.yaml", "trials.parquet", "e8766b0095208130be1008280fe3740c6c328d250070a11b6b14ffe650f95621" },
+        { "benchmarks/scenarios/synthetic-large.yaml", "summary.csv", "5426010adc90ed14032aa93cd56f73fc4956914c5e113c1cde672323f11f5550" },
+        { "benchmarks/scenarios/synthetic-large.yaml", "summary.parquet", "81f55704c25d163e0779ce5cd3281c14d6644af9f6c792cc8cfd4d4f8ad1c6ef" },
+        { "benchmarks/scenarios/synthetic-large.yaml", "trials.parquet", "684210717a13d4166f10acb3bce9b8a09cac277cb18164a1858226be0181d5c8" },
     };
 
     private static readonly Dictionary<string, Lazy<string>> Runs = new(StringComparer.Ordinal);

@@ -18,6 +18,8 @@ internal sealed class BlockWorkspace : IMetricColumns
         Normals = new double[maxGroup * size];
         Metrics = new double[model.Layout.Count * size];
         Payback = new int[size];
+        PartnerPayback = new int[model.Layout.Partners.Count * size];
+        Ledger = model.HasLedgers ? new PartnerLedger(model.Partners.Length, model.H) : null;
         GoLive = new double[model.Workstreams.Length * size];
         ExitMonth = new double[model.Partners.Length * size];
         YearGross = new double[model.H];
@@ -57,6 +59,12 @@ internal sealed class BlockWorkspace : IMetricColumns
     public double[] Metrics { get; }
 
     public int[] Payback { get; }
+
+    /// <summary>Payback year of partner p in trial i at [p·Size + i] (0: no payback), when the run keeps ledgers.</summary>
+    public int[] PartnerPayback { get; }
+
+    /// <summary>Per-trial scratch for the partners' ledgers; null when the run keeps none.</summary>
+    public PartnerLedger? Ledger { get; }
 
     public double[] GoLive { get; }
 

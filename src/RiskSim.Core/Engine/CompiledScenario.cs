@@ -9,11 +9,14 @@ namespace RiskSim.Core.Engine;
 /// </summary>
 internal sealed class CompiledScenario
 {
-    public CompiledScenario(Scenario scenario)
+    /// <param name="scenario">A validated scenario.</param>
+    /// <param name="partnerLedgers">Keep each partner's own ledger when there are two or more partners.</param>
+    public CompiledScenario(Scenario scenario, bool partnerLedgers = true)
     {
         Scenario = scenario;
         H = scenario.HorizonYears;
-        Layout = new MetricLayout(H);
+        Layout = MetricLayout.For(scenario, partnerLedgers);
+        Shares = scenario.Partners.Select(p => p.Share).ToArray();
         Discount = new double[H];
         for (int t = 0; t < H; t++)
         {
@@ -37,6 +40,9 @@ internal sealed class CompiledScenario
             RampYears = w.RampMonths / 12.0,
             HalfInverseRamp = w.RampMonths > 0 ? 0.5 / (w.RampMonths / 12.0) : 0,
             DependsOn = w.DependsOn.Aggregate(0UL, (mask, id) => mask | (1UL << partnerIndex[id])),
+            SavingsWeights = AllocationWeights.Of(w.Allocation.SavingsKey, scenario),
+            CostsWeights = AllocationWeights.Of(w.Allocation.CostsKey, scenario),
+            RedundancyWeights = AllocationWeights.Of(w.Allocation.RedundancyKey, scenario),
             RiskDelays = scenario.Risks
                 .SelectMany((r, ri) => r.Delays.Where(d => d.WorkstreamId == w.Id)
                     .Select(d => (ri, index[InputNames.RiskDelay(r.Id, w.Id)])))
@@ -51,6 +57,7 @@ internal sealed class CompiledScenario
                 SavingsLost = index[InputNames.SavingsLost(p.Id)],
                 ExitCost = index[InputNames.ExitCost(p.Id)],
                 NoticeYears = p.Withdrawal.NoticeMonths / 12.0,
+                ExitCostPaidByRemaining = p.Withdrawal.ExitCostPaidBy == ExitCostPayer.Remaining,
             }).ToArray();
 
         Risks = scenario.Risks.Select(r => new RiskPlan
@@ -58,6 +65,7 @@ internal sealed class CompiledScenario
             Occurs = index[InputNames.RiskOccurs(r.Id)],
             Year = index[InputNames.RiskYear(r.Id)],
             Cost = index[InputNames.RiskCost(r.Id)],
+            CostWeights = AllocationWeights.Of(r.CostAllocation, scenario),
         }).ToArray();
 
         Copulas = GaussianCopula.Build(scenario.Correlations
@@ -138,6 +146,12 @@ internal sealed class CompiledScenario
 
     public IReadOnlyList<GaussianCopula> Copulas { get; }
 
+    /// <summary>Whether the run keeps each partner's own ledger (two or more partners).</summary>
+    public bool HasLedgers => Layout.Partners.Count > 0;
+
+    /// <summary>The partners' shares, in scenario order.</summary>
+    public double[] Shares { get; }
+
     /// <summary>Where each metric of a trial sits among the block's metric columns.</summary>
     public MetricLayout Layout { get; }
 }
@@ -151,15 +165,20 @@ internal sealed class WorkstreamPlan
     public double RedundancyAtYears;
     public ulong DependsOn;
     public (int Risk, int Input)[] RiskDelays = [];
+
+    /// <summary>Allocation weights per partner: savings, implementation and delay costs, redundancy.</summary>
+    public double[] SavingsWeights = [], CostsWeights = [], RedundancyWeights = [];
 }
 
 internal sealed class PartnerPlan
 {
     public int Notice, SavingsLost, ExitCost;
     public double NoticeYears;
+    public bool ExitCostPaidByRemaining;
 }
 
 internal sealed class RiskPlan
 {
     public int Occurs, Year, Cost;
+    public double[] CostWeights = [];
 }

@@ -50,24 +50,37 @@ public readonly record struct MetricBlock(int Offset, int Horizon)
 }
 
 /// <summary>
-/// Where every metric of a trial sits among a block's metric columns. The one place the layout is written:
-/// the kernel, the block view, the statistics and the writers all ask it.
+/// Where every metric of a trial sits among a block's metric columns: the programme's ledger first, then one
+/// ledger per partner when the run keeps them. The one place the layout is written: the kernel, the block view,
+/// the statistics and the writers all ask it.
 /// </summary>
 public sealed class MetricLayout
 {
-    /// <summary>The layout of a programme over <paramref name="horizon"/> years.</summary>
-    public MetricLayout(int horizon)
+    /// <summary>The layout of a programme over <paramref name="horizon"/> years with <paramref name="partnerLedgers"/> partner ledgers.</summary>
+    public MetricLayout(int horizon, int partnerLedgers = 0)
     {
         Horizon = horizon;
+        int size = MetricBlock.CountFor(horizon);
         Programme = new MetricBlock(0, horizon);
-        Count = MetricBlock.CountFor(horizon);
+        Partners = Enumerable.Range(1, partnerLedgers).Select(p => new MetricBlock(p * size, horizon)).ToArray();
+        Count = (1 + partnerLedgers) * size;
     }
+
+    /// <summary>
+    /// The layout of a scenario's run: a scenario of two or more partners keeps each partner's own ledger too
+    /// (unless <paramref name="partnerLedgers"/> is false, to measure what they cost).
+    /// </summary>
+    public static MetricLayout For(Model.Scenario scenario, bool partnerLedgers = true) =>
+        new(scenario.HorizonYears, partnerLedgers && scenario.Partners.Count >= 2 ? scenario.Partners.Count : 0);
 
     /// <summary>Years H.</summary>
     public int Horizon { get; }
 
     /// <summary>The programme's ledger.</summary>
     public MetricBlock Programme { get; }
+
+    /// <summary>Each partner's ledger, in scenario order (empty when the run keeps none).</summary>
+    public IReadOnlyList<MetricBlock> Partners { get; }
 
     /// <summary>Metric columns in all.</summary>
     public int Count { get; }

@@ -34,7 +34,28 @@ public sealed record SummaryRow(
 {
     /// <summary>The reported percentiles in order p5..p95.</summary>
     public IReadOnlyList<double> PercentileValues => [P5, P10, P25, P50, P75, P90, P95];
+
+    /// <summary>The partner whose own ledger the row describes; null for the programme.</summary>
+    public string? Partner { get; init; }
 }
+
+/// <summary>One partner's decision figures from its own ledger (SPEC section 7).</summary>
+/// <param name="PartnerId">Partner id.</param>
+/// <param name="Name">Partner name.</param>
+/// <param name="Target">The partner's own target, or null.</param>
+/// <param name="ProbabilityOfPayback">P(its cumulative net savings pay back within the horizon).</param>
+/// <param name="ProbabilityNpvNegative">P(its NPV &lt; 0).</param>
+/// <param name="ProbabilityTargetMet">P(its cumulative net savings reach its target by the target year); null without a target.</param>
+/// <param name="CumulativeAtTargetP20">20th percentile of its cumulative net savings at its target year.</param>
+/// <param name="CumulativeAtTargetP10">10th percentile.</param>
+/// <param name="CumulativeAtTargetP5">5th percentile.</param>
+/// <param name="Reserve80">max(0, target − p20).</param>
+/// <param name="Reserve90">max(0, target − p10).</param>
+/// <param name="Reserve95">max(0, target − p5).</param>
+public sealed record PartnerDecision(
+    string PartnerId, string Name, SavingsTarget? Target, double ProbabilityOfPayback, double ProbabilityNpvNegative,
+    double? ProbabilityTargetMet, double? CumulativeAtTargetP20, double? CumulativeAtTargetP10, double? CumulativeAtTargetP5,
+    double? Reserve80, double? Reserve90, double? Reserve95);
 
 /// <summary>P(exit within the horizon) of one partner.</summary>
 public sealed record PartnerExitFigure(string PartnerId, string Name, double ProbabilityOfExit);
@@ -65,7 +86,11 @@ public sealed record DecisionFigures(
     double? Reserve95,
     double ProbabilityOfPayback,
     IReadOnlyList<PartnerExitFigure> PartnerExits,
-    IReadOnlyList<RiskFrequencyFigure> RiskFrequencies);
+    IReadOnlyList<RiskFrequencyFigure> RiskFrequencies)
+{
+    /// <summary>Each partner's figures from its own ledger, in scenario order; empty when the run keeps no ledgers (one partner).</summary>
+    public IReadOnlyList<PartnerDecision> Partners { get; init; } = [];
+}
 
 /// <summary>Spearman rank correlation of one uncertain input with NPV and its share of the total.</summary>
 /// <param name="Input">Dotted input name.</param>
@@ -155,7 +180,11 @@ public sealed record RunResult
     /// <summary>Stage timings.</summary>
     public required RunTimings Timings { get; init; }
 
-    /// <summary>The row for a metric and year (year null for whole-horizon metrics).</summary>
+    /// <summary>The programme's row for a metric and year (year null for whole-horizon metrics).</summary>
     public SummaryRow Row(string metric, int? year = null) =>
-        Summary.First(r => r.Metric == metric && r.Year == year);
+        Summary.First(r => r.Metric == metric && r.Year == year && r.Partner is null);
+
+    /// <summary>A partner's row for a metric and year, from its own ledger.</summary>
+    public SummaryRow PartnerRow(string partner, string metric, int? year = null) =>
+        Summary.First(r => r.Metric == metric && r.Year == year && r.Partner == partner);
 }

@@ -13,6 +13,12 @@ namespace RiskSim.Core.Engine;
 /// target year (the last year without a target) in the result, for paired comparisons (0 = none).</param>
 public sealed record SimulationOptions(long Trials, ulong Seed, int Threads = 0, long KeepTrials = 0, long PairedTrials = 0)
 {
+    /// <summary>
+    /// Keep each partner's own ledger when the scenario has two or more partners (the default). Off only to
+    /// measure what the ledgers cost; the programme's figures are the same either way.
+    /// </summary>
+    public bool PartnerLedgers { get; init; } = true;
+
     /// <summary>Trials per block: the unit of random streams, parallel work and ordered output.</summary>
     public const int BlockSize = 4096;
 
@@ -45,7 +51,7 @@ public static class Simulation
         IProgress<long>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Trials, 1);
-        var model = new CompiledScenario(scenario);
+        var model = new CompiledScenario(scenario, options.PartnerLedgers);
         var layout = model.Layout.Programme;
         var scheduler = new WaveScheduler(model, options);
         var (target, targetMetric) = scenario.Target is { } t ? (t.CumulativeNetSavings, layout.Cumulative(t.ByYear)) : (0.0, -1);

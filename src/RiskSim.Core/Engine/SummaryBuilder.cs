@@ -26,7 +26,7 @@ internal static class SummaryBuilder
     public static IReadOnlyList<double> NeededPercentiles(CompiledScenario model)
     {
         var probabilities = new List<double>(Percentiles.Reported);
-        if (model.Scenario.Target is not null)
+        if (model.Scenario.Target is not null || (model.HasLedgers && model.Scenario.Partners.Any(p => p.Target is not null)))
         {
             probabilities.Add(Reserve80Percentile);
         }
@@ -48,6 +48,14 @@ internal static class SummaryBuilder
             .Select(r => Row(r.Metric, r.Year, moments[r.Column], p => estimates.Percentile(r.Column, p)))
             .ToList();
         rows.Add(PaybackRow(counts.Payback));
+        var ledgers = model.Layout.Partners;
+        for (int p = 0; p < ledgers.Count; p++)
+        {
+            string id = model.Scenario.Partners[p].Id;
+            rows.AddRange(MetricLayout.Rows(ledgers[p])
+                .Select(r => Row(r.Metric, r.Year, moments[r.Column], q => estimates.Percentile(r.Column, q)) with { Partner = id }));
+            rows.Add(PaybackRow(counts.PartnerPayback[p]) with { Partner = id });
+        }
 
         var scenario = model.Scenario;
         double? pTarget = null, p20 = null, p10 = null, p5 = null;
@@ -65,8 +73,29 @@ internal static class SummaryBuilder
             new PartnerExitFigure(partner.Id, partner.Name, (double)counts.Exits[p] / n)).ToList();
         var risks = scenario.Risks.Select((r, i) => new RiskFrequencyFigure(r.Id, r.Name, (double)counts.Occurrences[i] / n)).ToList();
         var decision = new DecisionFigures(scenario.Target, pTarget, p20, p10, p5,
-            Reserve(p20), Reserve(p10), Reserve(p5), (double)(n - counts.Payback[0]) / n, exits, risks);
+            Reserve(p20), Reserve(p10), Reserve(p5), (double)(n - counts.Payback[0]) / n, exits, risks)
+        {
+            Partners = ledgers.Select((ledger, p) => PartnerDecisionOf(scenario.Partners[p], ledger, n, counts, p, estimates)).ToList(),
+        };
         return new RunSummary(rows, decision);
+    }
+
+    private static PartnerDecision PartnerDecisionOf(Core.Model.Partner partner, MetricBlock ledger, long n, TrialCounts counts,
+        int p, PercentileEstimates estimates)
+    {
+        double payback = (double)(n - counts.PartnerPayback[p][0]) / n;
+        double npvNegative = (double)counts.PartnerNpvNegative[p] / n;
+        if (partner.Target is not { } target)
+        {
+            return new PartnerDecision(partner.Id, partner.Name, null, payback, npvNegative, null, null, null, null, null, null, null);
+        }
+        int metric = ledger.Cumulative(target.ByYear);
+        double p20 = estimates.Percentile(metric, Reserve80Percentile);
+        double p10 = estimates.Percentile(metric, Reserve90Percentile);
+        double p5 = estimates.Percentile(metric, Reserve95Percentile);
+        double Reserve(double q) => Math.Max(0, target.CumulativeNetSavings - q);
+        return new PartnerDecision(partner.Id, partner.Name, target, payback, npvNegative, (double)counts.PartnerTargetMet[p] / n,
+            p20, p10, p5, Reserve(p20), Reserve(p10), Reserve(p5));
     }
 
     private static SummaryRow Row(string name, int? year, Moments mo, Func<double, double> percentile)

@@ -16,6 +16,12 @@ public sealed class TrialBlock
     /// <summary>Trials in the block.</summary>
     public int Count => _w.Count;
 
+    /// <summary>Where each metric sits: use its columns with <see cref="Metric"/>.</summary>
+    public MetricLayout Layout => _w.Model.Layout;
+
+    /// <summary>Values of metric column <paramref name="column"/> (see <see cref="Layout"/>) per trial.</summary>
+    public ReadOnlySpan<double> Metric(int column) => _w.Metric(column);
+
     /// <summary>Net present value per trial.</summary>
     public ReadOnlySpan<double> Npv => _w.Metric(_w.Model.Layout.Programme.Npv);
 
@@ -27,6 +33,12 @@ public sealed class TrialBlock
 
     /// <summary>Net savings of year <paramref name="year"/> (1-based) per trial.</summary>
     public ReadOnlySpan<double> NetSavings(int year) => _w.Metric(_w.Model.Layout.Programme.Net(year));
+
+    /// <summary>NPV of partner <paramref name="partner"/>'s own ledger per trial (runs of two or more partners).</summary>
+    public ReadOnlySpan<double> PartnerNpv(int partner) => _w.Metric(_w.Model.Layout.Partners[partner].Npv);
+
+    /// <summary>Total net savings of partner <paramref name="partner"/>'s own ledger per trial.</summary>
+    public ReadOnlySpan<double> PartnerTotalNetSavings(int partner) => _w.Metric(_w.Model.Layout.Partners[partner].Total);
 
     /// <summary>Sampled value of input <paramref name="input"/> (index in the scenario's input catalogue).</summary>
     public ReadOnlySpan<double> Input(int input) => _w.Values.AsSpan(input * _w.Size, _w.Count);

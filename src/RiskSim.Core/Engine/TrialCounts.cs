@@ -15,6 +15,15 @@ internal sealed class TrialCounts(CompiledScenario model)
     /// <summary>Trials in which each risk occurred.</summary>
     public long[] Occurrences { get; } = new long[model.Risks.Length];
 
+    /// <summary>Per partner ledger, trials by its payback year (index 0: none within the horizon).</summary>
+    public long[][] PartnerPayback { get; } = model.Layout.Partners.Select(_ => new long[model.H + 1]).ToArray();
+
+    /// <summary>Per partner ledger, trials with its NPV below 0.</summary>
+    public long[] PartnerNpvNegative { get; } = new long[model.Layout.Partners.Count];
+
+    /// <summary>Per partner ledger, trials meeting its own target (0 without one).</summary>
+    public long[] PartnerTargetMet { get; } = new long[model.Layout.Partners.Count];
+
     /// <summary>Counts the trials of one block.</summary>
     public void Add(BlockWorkspace w)
     {
@@ -42,6 +51,25 @@ internal sealed class TrialCounts(CompiledScenario model)
                 }
             }
         }
+        var ledgers = w.Model.Layout.Partners;
+        for (int p = 0; p < ledgers.Count; p++)
+        {
+            foreach (int year in w.PartnerPayback.AsSpan(p * w.Size, w.Count))
+            {
+                PartnerPayback[p][year]++;
+            }
+            foreach (double npv in w.Metric(ledgers[p].Npv))
+            {
+                PartnerNpvNegative[p] += npv < 0 ? 1 : 0;
+            }
+            if (w.Model.Scenario.Partners[p].Target is { } target)
+            {
+                foreach (double cumulative in w.Metric(ledgers[p].Cumulative(target.ByYear)))
+                {
+                    PartnerTargetMet[p] += cumulative >= target.CumulativeNetSavings ? 1 : 0;
+                }
+            }
+        }
     }
 
     /// <summary>The sum of several workers' counts.</summary>
@@ -53,6 +81,12 @@ internal sealed class TrialCounts(CompiledScenario model)
             Add(total.Payback, part.Payback);
             Add(total.Exits, part.Exits);
             Add(total.Occurrences, part.Occurrences);
+            Add(total.PartnerNpvNegative, part.PartnerNpvNegative);
+            Add(total.PartnerTargetMet, part.PartnerTargetMet);
+            for (int p = 0; p < total.PartnerPayback.Length; p++)
+            {
+                Add(total.PartnerPayback[p], part.PartnerPayback[p]);
+            }
         }
         return total;
     }

@@ -14,7 +14,7 @@ internal static class TrialEvaluator
     /// c²/(2R) + max(x − R, 0) with c = clamp(x, 0, R); for R = 0 it is max(x, 0).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double RampIntegral(double x, double ramp, double halfInverseRamp)
+    internal static double RampIntegral(double x, double ramp, double halfInverseRamp)
     {
         double c = Math.Min(Math.Max(x, 0), ramp);
         return c * c * halfInverseRamp + Math.Max(x - ramp, 0);
@@ -37,10 +37,12 @@ internal static class TrialEvaluator
         var layout = model.Layout.Programme;
         int targetMet = 0;
 
+        var ledger = w.Ledger;
         for (int i = 0; i < n; i++)
         {
             Array.Clear(gross);
             Array.Clear(cost);
+            ledger?.Begin();
 
             // Partners: exits within the horizon, sorted by time; exit costs at the exit.
             int exits = 0;
@@ -76,6 +78,11 @@ internal static class TrialEvaluator
                 }
             }
 
+            if (ledger is not null)
+            {
+                BookExitCosts(ledger, model, v, size, i, exitTimes, exitPartner, exits);
+            }
+
             // Risks: cost in their year when they occur.
             for (int r = 0; r < risks.Length; r++)
             {
@@ -84,7 +91,11 @@ internal static class TrialEvaluator
                 occurred[r] = occurs;
                 if (occurs)
                 {
-                    cost[(int)v[plan.Year * size + i] - 1] += v[plan.Cost * size + i];
+                    int year = (int)v[plan.Year * size + i] - 1;
+                    double riskCost = v[plan.Cost * size + i];
+                    cost[year] += riskCost;
+                    // On the partners' ledgers a risk's cost falls at the start of its year.
+                    ledger?.Divide(riskCost, year, plan.CostWeights, ledger.Costs, year);
                 }
             }
 
@@ -159,6 +170,11 @@ internal static class TrialEvaluator
 
                 // Implementation cost spread evenly over [0, g); the part after the horizon is dropped.
                 double implementation = v[plan.Implementation * size + i];
+                if (ledger is not null)
+                {
+                    ledger.AddSavings(g, saving, ramp, halfInverseRamp, plan.DependsOn, exitTimes, exitLoss, exitPartner, exits, plan.SavingsWeights);
+                    ledger.AddSpread(implementation, g, plan.CostsWeights, exitTimes, exits);
+                }
                 if (g <= 0)
                 {
                     cost[0] += implementation;
@@ -174,7 +190,9 @@ internal static class TrialEvaluator
 
                 if (g < horizon)
                 {
-                    cost[(int)g] += delay * v[plan.DelayCost * size + i];
+                    double delayCost = delay * v[plan.DelayCost * size + i];
+                    cost[(int)g] += delayCost;
+                    ledger?.Divide(delayCost, g, plan.CostsWeights, ledger.Costs, (int)g);
                 }
                 if (plan.Headcount >= 0)
                 {
@@ -183,7 +201,9 @@ internal static class TrialEvaluator
                     if (at < horizon)
                     {
                         double heads = Math.Max(0, Math.Floor(v[plan.Headcount * size + i] + 0.5));
-                        cost[(int)at] += heads * v[plan.CostPerHead * size + i];
+                        double redundancy = heads * v[plan.CostPerHead * size + i];
+                        cost[(int)at] += redundancy;
+                        ledger?.Divide(redundancy, at, plan.RedundancyWeights, ledger.Costs, (int)at);
                     }
                 }
             }
@@ -203,21 +223,58 @@ internal static class TrialEvaluator
             metrics[layout.Npv * size + i] = npv;
             metrics[layout.Total * size + i] = cum[h];
 
-            int payback = 0;
-            if (cum[h] >= 0)
-            {
-                payback = h;
-                while (payback > 1 && cum[payback - 1] >= 0)
-                {
-                    payback--;
-                }
-            }
-            w.Payback[i] = payback;
+            w.Payback[i] = PaybackYear(cum, h);
+            ledger?.Finish(w, i, model.Layout.Partners, discount);
             if (targetMetric >= 0 && metrics[targetMetric * size + i] >= target)
             {
                 targetMet++;
             }
         }
         w.TargetMet = targetMet;
+    }
+
+    // Each exit cost on the partners' ledgers: paid by the leaver, or divided by share among the partners still in
+    // at the exit (all partners by share when none is). Every exit time is known first, so "still in" is exact.
+    private static void BookExitCosts(PartnerLedger ledger, CompiledScenario model, double[] v, int size, int i,
+        double[] exitTimes, int[] exitPartner, int exits)
+    {
+        for (int k = 0; k < exits; k++)
+        {
+            ledger.ExitYears[exitPartner[k]] = exitTimes[k];
+        }
+        for (int k = 0; k < exits; k++)
+        {
+            int p = exitPartner[k];
+            var plan = model.Partners[p];
+            double e = exitTimes[k];
+            double amount = v[plan.ExitCost * size + i];
+            if (plan.ExitCostPaidByRemaining)
+            {
+                ledger.Divide(amount, e, model.Shares, ledger.Costs, (int)e);
+            }
+            else
+            {
+                ledger.Costs[p * model.H + (int)e] += amount;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The first year from which cumulative net savings stay at or above 0 to the horizon; 0 when they end below 0.
+    /// </summary>
+    /// <param name="cumulative">Cumulative net savings at the end of each year, index t for year t (index 0 unused).</param>
+    /// <param name="h">Horizon in years.</param>
+    internal static int PaybackYear(double[] cumulative, int h)
+    {
+        if (!(cumulative[h] >= 0))
+        {
+            return 0;
+        }
+        int payback = h;
+        while (payback > 1 && cumulative[payback - 1] >= 0)
+        {
+            payback--;
+        }
+        return payback;
     }
 }

@@ -83,6 +83,9 @@ public sealed record Partner
 
     /// <summary>Withdrawal risk; null means the partner never leaves.</summary>
     public PartnerWithdrawal? Withdrawal { get; init; }
+
+    /// <summary>The partner's own savings target, on its own ledger; null when it has none.</summary>
+    public SavingsTarget? Target { get; init; }
 }
 
 /// <summary>How and at what cost a partner may leave.</summary>
@@ -99,6 +102,9 @@ public sealed record PartnerWithdrawal
 
     /// <summary>One-off cost at exit (money).</summary>
     public Distribution ExitCost { get; init; } = new ConstantDistribution(0);
+
+    /// <summary>Who pays the exit cost on the partners' ledgers.</summary>
+    public ExitCostPayer ExitCostPaidBy { get; init; } = ExitCostPayer.Leaver;
 }
 
 /// <summary>A strand of the shared service that delivers savings.</summary>
@@ -133,6 +139,9 @@ public sealed record Workstream
 
     /// <summary>Redundancies at go-live; null when none.</summary>
     public Redundancy? Redundancy { get; init; }
+
+    /// <summary>How its savings and costs are divided between the partners.</summary>
+    public WorkstreamAllocation Allocation { get; init; } = new();
 }
 
 /// <summary>Posts lost at go-live, or on a date of their own.</summary>
@@ -164,6 +173,9 @@ public sealed record Risk
 
     /// <summary>Extra go-live slip (months) per named workstream when the risk occurs.</summary>
     public IReadOnlyList<RiskDelay> Delays { get; init; } = [];
+
+    /// <summary>How its cost is divided between the partners (by share unless stated).</summary>
+    public AllocationKey CostAllocation { get; init; } = AllocationKey.Shares;
 }
 
 /// <summary>Extra delay a risk causes to one workstream.</summary>

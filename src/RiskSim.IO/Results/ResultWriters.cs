@@ -13,7 +13,7 @@ public static class ResultWriters
 {
     /// <summary>Column order of <c>summary.csv</c> and <c>summary.parquet</c>.</summary>
     public static readonly string[] SummaryColumns =
-        ["metric", "year", "mean", "sd", "min", "max", "p5", "p10", "p25", "p50", "p75", "p90", "p95"];
+        ["partner", "metric", "year", "mean", "sd", "min", "max", "p5", "p10", "p25", "p50", "p75", "p90", "p95"];
 
     /// <summary>Options for every Parquet file RiskSim writes: Snappy, fast and read by every client.</summary>
     public static ParquetOptions Options => new() { CompressionMethod = CompressionMethod.Snappy };
@@ -25,7 +25,7 @@ public static class ResultWriters
         text.Append(string.Join(',', SummaryColumns)).Append('\n');
         foreach (var row in result.Summary)
         {
-            text.Append(row.Metric).Append(',').Append(row.Year?.ToString(CultureInfo.InvariantCulture) ?? "");
+            text.Append(row.Partner ?? "").Append(',').Append(row.Metric).Append(',').Append(row.Year?.ToString(CultureInfo.InvariantCulture) ?? "");
             foreach (double v in StatValues(row))
             {
                 text.Append(',').Append(FormatNumber(v));
@@ -44,15 +44,17 @@ public static class ResultWriters
     /// <summary>Writes <c>summary.parquet</c> with the same columns as the CSV.</summary>
     public static void WriteSummaryParquet(RunResult result, string path)
     {
+        var partner = new DataField<string>("partner", true);
         var metric = new DataField<string>("metric");
         var year = new DataField<int?>("year");
-        var stats = SummaryColumns.Skip(2).Select(c => new DataField<double?>(c)).ToArray();
-        var schema = new ParquetSchema(new Field[] { metric, year }.Concat(stats));
+        var stats = SummaryColumns.Skip(3).Select(c => new DataField<double?>(c)).ToArray();
+        var schema = new ParquetSchema(new Field[] { partner, metric, year }.Concat(stats));
         using var stream = File.Create(path);
         Sync(async () =>
         {
             await using var writer = await ParquetWriter.CreateAsync(schema, stream, Options);
             using var group = writer.CreateRowGroup();
+            await group.WriteAsync(partner, result.Summary.Select(r => r.Partner).ToArray());
             await group.WriteAsync(metric, result.Summary.Select(r => r.Metric).ToArray());
             await group.WriteAsync<int>(year, result.Summary.Select(r => r.Year).ToArray().AsMemory());
             for (int c = 0; c < stats.Length; c++)
@@ -143,6 +145,32 @@ public static class ResultWriters
         {
             json.WriteNumber($"p_{r.RiskId}.occurred", r.Frequency);
         }
+        // Each partner's figures from its own ledger (empty when the scenario has a single partner).
+        json.WriteStartObject("partners");
+        foreach (var p in d.Partners)
+        {
+            json.WriteStartObject(p.PartnerId);
+            json.WriteNumber("p_payback", p.ProbabilityOfPayback);
+            json.WriteNumber("p_npv_negative", p.ProbabilityNpvNegative);
+            if (p.Target is { } own)
+            {
+                json.WriteStartObject("target");
+                json.WriteNumber("cumulative_net_savings", own.CumulativeNetSavings);
+                json.WriteNumber("by_year", own.ByYear);
+                json.WriteString("by_year_label", scenario.YearLabel(own.ByYear));
+                json.WriteEndObject();
+            }
+            else
+            {
+                json.WriteNull("target");
+            }
+            Number(json, "p_target_met", p.ProbabilityTargetMet);
+            Number(json, "reserve_80", p.Reserve80);
+            Number(json, "reserve_90", p.Reserve90);
+            Number(json, "reserve_95", p.Reserve95);
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
         json.WriteEndObject();
     }
 

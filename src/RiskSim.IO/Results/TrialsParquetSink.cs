@@ -24,6 +24,7 @@ public sealed class TrialsParquetSink : ITrialSink, IAsyncDisposable, IDisposabl
     private readonly int[] _partners;
     private readonly int[] _riskOccurs;
     private readonly int _workstreams;
+    private readonly int _ledgers;
     private readonly DataField<long> _trial = new("trial");
     private readonly DataField<double> _npv = new("npv");
     private readonly DataField<double> _total = new("total_net_savings");
@@ -49,11 +50,17 @@ public sealed class TrialsParquetSink : ITrialSink, IAsyncDisposable, IDisposabl
         _riskOccurs = scenario.Risks.Select(r => inputs.Select((d, i) => (d, i)).First(x => x.d.Name == InputNames.RiskOccurs(r.Id)).i).ToArray();
         _workstreams = scenario.Workstreams.Count;
 
-        // Doubles: npv, total, net per year, inputs, go-live months.
+        // Doubles: npv, total, net per year, inputs, go-live months, each partner's npv and total.
         var doubles = new List<DataField<double>> { _npv, _total };
         doubles.AddRange(Enumerable.Range(1, _h).Select(t => new DataField<double>($"net_y{t}")));
         doubles.AddRange(_inputs.Select(i => new DataField<double>(inputs[i].Name)));
         doubles.AddRange(scenario.Workstreams.Select(w => new DataField<double>(InputNames.GoLiveMonth(w.Id))));
+        _ledgers = MetricLayout.For(scenario).Partners.Count;
+        for (int p = 0; p < _ledgers; p++)
+        {
+            doubles.Add(new DataField<double>(scenario.Partners[p].Id + "." + MetricNames.Npv));
+            doubles.Add(new DataField<double>(scenario.Partners[p].Id + "." + MetricNames.TotalNetSavings));
+        }
         _doubleFields = doubles.ToArray();
         _exitFields = _partners.Select(p => new DataField<double?>(InputNames.ExitMonth(scenario.Partners[p].Id))).ToArray();
         _occurredFields = scenario.Risks.Select(r => new DataField<bool>(InputNames.RiskOccurred(r.Id))).ToArray();
@@ -112,6 +119,11 @@ public sealed class TrialsParquetSink : ITrialSink, IAsyncDisposable, IDisposabl
         for (int w = 0; w < _workstreams; w++)
         {
             block.GoLiveMonth(w).Slice(offset, count).CopyTo(_doubleBuffers[column++].AsSpan(at));
+        }
+        for (int p = 0; p < _ledgers; p++)
+        {
+            block.PartnerNpv(p).Slice(offset, count).CopyTo(_doubleBuffers[column++].AsSpan(at));
+            block.PartnerTotalNetSavings(p).Slice(offset, count).CopyTo(_doubleBuffers[column++].AsSpan(at));
         }
         for (int k = 0; k < _partners.Length; k++)
         {
