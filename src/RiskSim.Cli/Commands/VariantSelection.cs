@@ -36,15 +36,12 @@ public static class VariantSelection
                 errors.AddRange(e.Errors);
             }
         }
+        var problems = new List<ScenarioProblem>();
         foreach (var change in changes)
         {
-            try
+            if (!VariantApplier.TryApply(result, change, out result, problems))
             {
-                result = VariantApplier.Apply(result, change);
-            }
-            catch (ArgumentException e)
-            {
-                errors.Add(new ScenarioError("--set", 1, 1, change.Path, e.Message));
+                errors.Add(new ScenarioError("--set", 1, 1, change.Path, problems[^1].Message));
             }
         }
         if (errors.Count == 0)

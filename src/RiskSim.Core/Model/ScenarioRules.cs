@@ -1,4 +1,5 @@
 using System.Globalization;
+using RiskSim.Core.Sampling;
 
 namespace RiskSim.Core.Model;
 
@@ -20,11 +21,18 @@ public static class ScenarioRules
     /// </summary>
     public const double MaxMagnitude = 1e15;
 
+    /// <summary>Most partners a scenario may have (the engine keeps one bit per partner).</summary>
+    public const int MaxPartners = 64;
+
     /// <summary>Why a correlation with a fixed input is refused.</summary>
     public static string FixedCorrelation(string input) =>
         $"'{input}' is a fixed value, so a correlation with it has no effect; give it a distribution or remove the correlation";
 
-    /// <summary>Every rule the scenario breaks (empty when it keeps them all).</summary>
+    /// <summary>
+    /// Every rule the scenario breaks (empty when it keeps them all): sizes of numbers, correlations only between
+    /// uncertain inputs that exist, partner shares summing to 1, at most <see cref="MaxPartners"/> partners, and a
+    /// possible correlation matrix. Each problem's field is a file path or an input name the reader can locate.
+    /// </summary>
     public static IReadOnlyList<ScenarioProblem> Check(Scenario scenario)
     {
         var problems = new List<ScenarioProblem>();
@@ -63,7 +71,56 @@ public static class ScenarioRules
                 }
             }
         }
+        CheckPartners(scenario.Partners, problems);
+        CheckCorrelationMatrix(scenario.Correlations, problems);
         return problems;
+    }
+
+    /// <summary>The rules of the partner list as a whole: shares sum to 1 and at most <see cref="MaxPartners"/> partners.</summary>
+    /// <remarks>Fields are <c>partners.share</c> and <c>partners</c>; an empty list is left to the reader's own message.</remarks>
+    public static void CheckPartners(IReadOnlyList<Partner> partners, ICollection<ScenarioProblem> problems)
+    {
+        if (partners.Count == 0)
+        {
+            return;
+        }
+        double total = partners.Sum(p => p.Share);
+        if (Math.Abs(total - 1) > 1e-9)
+        {
+            problems.Add(new("partners.share",
+                $"partner shares must sum to 1, they sum to {total.ToString("0.##########", CultureInfo.InvariantCulture)}"));
+        }
+        if (partners.Count > MaxPartners)
+        {
+            problems.Add(new("partners", $"at most {MaxPartners} partners are supported"));
+        }
+    }
+
+    /// <summary>
+    /// Each connected group of correlated inputs must form a positive semi-definite matrix (of the rank and of the
+    /// implied Pearson correlations); adds one problem, field <c>correlations</c>, for the first group that does not.
+    /// </summary>
+    /// <returns>True when every group is possible.</returns>
+    public static bool CheckCorrelationMatrix(IReadOnlyList<RankCorrelation> correlations, ICollection<ScenarioProblem> problems)
+    {
+        var index = correlations.SelectMany(c => new[] { c.First, c.Second }).Distinct().Select((n, k) => (n, k)).ToDictionary(x => x.n, x => x.k);
+        var indexed = correlations.Select(c => (index[c.First], index[c.Second], c.Rank)).ToList();
+        foreach (var group in GaussianCopula.Build(indexed))
+        {
+            var members = group.Members.ToHashSet();
+            var local = group.Members.Select((m, k) => (m, k)).ToDictionary(x => x.m, x => x.k);
+            var groupPairs = indexed.Where(p => members.Contains(p.Item1)).Select(p => (local[p.Item1], local[p.Item2], p.Rank)).ToList();
+            double rankMin = GaussianCopula.SmallestRankEigenvalue(members.Count, groupPairs);
+            double pearsonMin = GaussianCopula.SmallestEigenvalue(members.Count, groupPairs);
+            if (rankMin < -1e-9 || pearsonMin < -1e-9)
+            {
+                var names = index.Where(kv => members.Contains(kv.Value)).Select(kv => kv.Key);
+                problems.Add(new("correlations",
+                    $"the correlations between {string.Join(", ", names)} are impossible together (the correlation matrix is not positive semi-definite, smallest eigenvalue {Math.Min(rankMin, pearsonMin).ToString("0.####", CultureInfo.InvariantCulture)}); weaken some of them"));
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double Finite(double v) => double.IsInfinity(v) ? 0 : Math.Abs(v);

@@ -1,0 +1,144 @@
+using System.Globalization;
+using MathNet.Numerics;
+
+namespace RiskSim.Core.Model;
+
+/// <summary>
+/// (Modified) PERT: min + (max − min)·Beta(1 + λ(mode − min)/(max − min), 1 + λ(max − mode)/(max − min)).
+/// </summary>
+/// <remarks>
+/// Sampled through a tabulated Beta CDF: the exact regularised incomplete beta on 4,096 equal steps
+/// of the unit interval, inverted by linear interpolation (a piecewise-uniform density that keeps each
+/// step's probability exact). Quantile error is below 1e-7 of the range in the body of the distribution.
+/// </remarks>
+public sealed class PertDistribution : Distribution
+{
+    private const int Steps = 4096;
+    private const int GuideSize = 16384;
+    private readonly double[] _cdf;
+    private readonly int[] _guide;
+
+    /// <summary>
+    /// A PERT distribution from user input: null with a problem unless min ≤ mode ≤ max and λ is finite and ≥ 0,
+    /// a constant when min = max.
+    /// </summary>
+    public static Distribution? Create(double min, double mode, double max, double lambda, ICollection<ScenarioProblem> problems) =>
+        !(min <= mode && mode <= max) ? Refuse(problems, "", "needs min <= mode <= max")
+        : !AllFinite(min, mode, max) ? Refuse(problems, "", "needs finite numbers")
+        : !(lambda >= 0) || double.IsInfinity(lambda) ? Refuse(problems, "lambda", "pert lambda must be a finite number >= 0")
+        : min == max ? new ConstantDistribution(min)
+        : new PertDistribution(min, mode, max, lambda);
+
+    /// <summary>Creates a PERT distribution; requires min ≤ mode ≤ max, min &lt; max, λ ≥ 0 (see <see cref="Create"/>).</summary>
+    /// <exception cref="ArgumentException">A bug: parameters <see cref="Create"/> refuses or makes a constant.</exception>
+    public PertDistribution(double min, double mode, double max, double lambda = 4)
+    {
+        if (!(min <= mode && mode <= max) || !(min < max))
+        {
+            throw new ArgumentException("pert needs min <= mode <= max and min < max");
+        }
+        if (!(lambda >= 0) || double.IsInfinity(lambda))
+        {
+            throw new ArgumentException("pert lambda must be a finite number >= 0");
+        }
+        Min = min;
+        Mode = mode;
+        Max = max;
+        Lambda = lambda;
+        Alpha = 1 + lambda * (mode - min) / (max - min);
+        Beta = 1 + lambda * (max - mode) / (max - min);
+        _cdf = new double[Steps + 1];
+        for (int j = 1; j < Steps; j++)
+        {
+            _cdf[j] = SpecialFunctions.BetaRegularized(Alpha, Beta, (double)j / Steps);
+        }
+        _cdf[Steps] = 1;
+        _guide = new int[GuideSize + 1];
+        int k = 0;
+        for (int g = 0; g <= GuideSize; g++)
+        {
+            double target = (double)g / GuideSize;
+            while (k < Steps - 1 && _cdf[k + 1] <= target)
+            {
+                k++;
+            }
+            _guide[g] = k;
+        }
+    }
+
+    /// <summary>Lower bound.</summary>
+    public double Min { get; }
+
+    /// <summary>Most likely value.</summary>
+    public double Mode { get; }
+
+    /// <summary>Upper bound.</summary>
+    public double Max { get; }
+
+    /// <summary>Shape weight λ (4 for the classic PERT).</summary>
+    public double Lambda { get; }
+
+    /// <summary>First Beta shape parameter.</summary>
+    public double Alpha { get; }
+
+    /// <summary>Second Beta shape parameter.</summary>
+    public double Beta { get; }
+
+    /// <inheritdoc />
+    public override double MostLikely => Mode;
+
+    /// <inheritdoc />
+    public override double Mean => Min + (Max - Min) * Alpha / (Alpha + Beta);
+
+    /// <inheritdoc />
+    public override double Variance
+    {
+        get
+        {
+            double s = Alpha + Beta;
+            return (Max - Min) * (Max - Min) * Alpha * Beta / (s * s * (s + 1));
+        }
+    }
+
+    /// <inheritdoc />
+    public override double SupportMin => Min;
+
+    /// <inheritdoc />
+    public override double SupportMax => Max;
+
+    /// <inheritdoc />
+    public override double Quantile(double u) => Min + (Max - Min) * UnitQuantile(u);
+
+    /// <inheritdoc />
+    public override void Quantiles(ReadOnlySpan<double> u, Span<double> values)
+    {
+        double width = Max - Min;
+        for (int i = 0; i < u.Length; i++)
+        {
+            values[i] = Min + width * UnitQuantile(u[i]);
+        }
+    }
+
+    private double UnitQuantile(double u)
+    {
+        double[] cdf = _cdf;
+        int j = _guide[(int)(u * GuideSize)];
+        while (j < Steps - 1 && cdf[j + 1] <= u)
+        {
+            j++;
+        }
+        double lo = cdf[j];
+        double step = cdf[j + 1] - lo;
+        double frac = step > 0 ? (u - lo) / step : 0.5;
+        return (j + frac) * (1.0 / Steps);
+    }
+
+    /// <inheritdoc />
+    public override string Describe(Func<double, string> format) => Lambda == 4
+        ? $"PERT {format(Min)} / {format(Mode)} / {format(Max)}"
+        : $"PERT {format(Min)} / {format(Mode)} / {format(Max)} (λ = {Lambda.ToString("G4", CultureInfo.InvariantCulture)})";
+
+    /// <inheritdoc />
+    public override Distribution Scale(double factor) =>
+        factor == 0 ? new ConstantDistribution(0) : Create(Min * factor, Mode * factor, Max * factor, Lambda, []) ?? new ConstantDistribution(Mode * factor);
+}
