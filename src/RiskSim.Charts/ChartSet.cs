@@ -51,7 +51,8 @@ public sealed record ChartSet(FanChartData Fan, FanChartData Annual, NpvChartDat
         $"{result.Scenario.Name} · {result.Trials.ToString("N0", CultureInfo.InvariantCulture)} trials · seed {result.Seed.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>Computes the chart data of a run and renders every chart.</summary>
-    public static ChartSet Render(RunResult result, ChartOptions options)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled between two charts.</exception>
+    public static ChartSet Render(RunResult result, ChartOptions options, CancellationToken cancellation = default)
     {
         var fan = FanChartData.CumulativeNetSavings(result);
         var annual = FanChartData.AnnualNetSavings(result);
@@ -63,31 +64,38 @@ public sealed record ChartSet(FanChartData Fan, FanChartData Annual, NpvChartDat
             ? $" The diamond and dotted line mark the target of {MoneyFormat.Short(t.CumulativeNetSavings, result.Scenario.Currency)} by {result.Scenario.YearLabel(t.ByYear)}."
             : "";
 
+        // Each chart takes a moment at high resolution: a cancelled run stops before the next one.
+        RenderedChart Draw(string fileName, string title, Func<ScottPlot.Plot> build, string description)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            return DrawChart(fileName, title, build, footer, options, description);
+        }
+
         var charts = new List<RenderedChart>
         {
-            Draw(FanFile, fan.Title, () => FanChart.Build(fan), footer, options,
+            Draw(FanFile, fan.Title, () => FanChart.Build(fan),
                 "Cumulative net savings by financial year: the median with the P25–P75, P10–P90 and P5–P95 ranges of the trials "
                 + "in darker to lighter blue, and the plan (every input at its most likely value) dashed." + target),
-            Draw(AnnualFile, annual.Title, () => FanChart.BuildAnnual(annual), footer, options,
+            Draw(AnnualFile, annual.Title, () => FanChart.BuildAnnual(annual),
                 "Net savings in each financial year with the same ranges; years below zero are years whose costs exceed "
                 + "their savings, and the orange bars show each year's median costs below zero."),
-            Draw(NpvFile, npv.Title, () => NpvChart.Build(npv), footer, options,
+            Draw(NpvFile, npv.Title, () => NpvChart.Build(npv),
                 "How the net present value is spread over the trials (bars) and the chance that it comes out at or below "
                 + "each amount (the S-curve, right axis), with P10, P50 and P90 marked."),
-            Draw(TornadoFile, tornado.Title, () => TornadoChart.Build(tornado), footer, options,
+            Draw(TornadoFile, tornado.Title, () => TornadoChart.Build(tornado),
                 "The inputs whose uncertainty moves the NPV most, as shares of its variance (squared rank correlations); "
                 + "bars to the right mean a higher value raises the NPV, to the left that it lowers it."),
         };
         if (partners.HasChart)
         {
-            charts.Add(Draw(PartnersFile, partners.Title, () => PartnersChart.Build(partners), footer, options,
+            charts.Add(Draw(PartnersFile, partners.Title, () => PartnersChart.Build(partners),
                 "For each partner that may withdraw, the median NPV of the trials in which it stays and in which it leaves; "
                 + "the gap is what its withdrawal would cost, and the label gives its chance of leaving within the horizon."));
         }
         return new ChartSet(fan, annual, npv, tornado, partners, charts);
     }
 
-    private static RenderedChart Draw(string fileName, string title, Func<ScottPlot.Plot> build, string footer,
+    private static RenderedChart DrawChart(string fileName, string title, Func<ScottPlot.Plot> build, string footer,
         ChartOptions options, string description)
     {
         using var plot = build();

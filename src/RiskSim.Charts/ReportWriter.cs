@@ -1,7 +1,6 @@
 using System.Text;
 using RiskSim.Charts.Report;
 using RiskSim.Core.Engine;
-using RiskSim.IO.Results;
 
 namespace RiskSim.Charts;
 
@@ -23,21 +22,30 @@ public static class ReportWriter
     public const string ReportFile = "report.html";
 
     /// <summary>Renders and stages every chart and the report.</summary>
-    public static ReportFiles Write(RunResult result, OutputFolder folder, ChartOptions options, ReportProvenance provenance)
+    /// <param name="result">The run.</param>
+    /// <param name="stage">Gives the temporary path to write a file of the output folder to (the folder renames it on commit).</param>
+    /// <param name="options">Chart size, SVG and tornado grouping.</param>
+    /// <param name="provenance">Where the run came from.</param>
+    /// <param name="cancellation">Checked between charts and files.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled between two charts or files.</exception>
+    public static ReportFiles Write(RunResult result, Func<string, string> stage, ChartOptions options, RunProvenance provenance,
+        CancellationToken cancellation = default)
     {
-        var charts = ChartSet.Render(result, options);
+        var charts = ChartSet.Render(result, options, cancellation);
         var files = new List<string>();
         foreach (var chart in charts.Charts)
         {
-            File.WriteAllBytes(folder.Stage(chart.FileName), chart.Png);
+            cancellation.ThrowIfCancellationRequested();
+            File.WriteAllBytes(stage(chart.FileName), chart.Png);
             files.Add(chart.FileName);
             if (chart.Svg is { } svg)
             {
-                File.WriteAllText(folder.Stage(chart.SvgFileName), svg, new UTF8Encoding(false));
+                File.WriteAllText(stage(chart.SvgFileName), svg, new UTF8Encoding(false));
                 files.Add(chart.SvgFileName);
             }
         }
-        File.WriteAllText(folder.Stage(ReportFile), HtmlReport.Build(result, charts, provenance), new UTF8Encoding(false));
+        cancellation.ThrowIfCancellationRequested();
+        File.WriteAllText(stage(ReportFile), HtmlReport.Build(result, charts, provenance), new UTF8Encoding(false));
         files.Add(ReportFile);
         var notes = new List<string>();
         if (!charts.Partners.HasChart)

@@ -50,6 +50,6 @@ public static class ExitCodes
     /// <summary>Bad input: an invalid scenario, bad options or an unusable output folder.</summary>
     public const int InvalidInput = 2;
 
-    /// <summary>Stopped by Ctrl+C.</summary>
+    /// <summary>Stopped by Ctrl+C (SIGINT), SIGTERM or SIGHUP; the previous results are left as they were.</summary>
     public const int Cancelled = 130;
 }

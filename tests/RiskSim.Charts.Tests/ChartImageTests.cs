@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using RiskSim.Charts.Rendering;
 using RiskSim.Charts.Report;
+using RiskSim.Core.Engine;
 using RiskSim.IO.Results;
 
 namespace RiskSim.Charts.Tests;
@@ -19,11 +20,11 @@ public sealed partial class ChartImageTests
     {
         string output = TestPaths.NewTempFolder("charts");
         var options = new ChartOptions(Svg: true);
-        var provenance = new ReportProvenance("ict.yaml", new string('0', 64), "9.9.9", DateTimeOffset.UnixEpoch);
+        var provenance = new RunProvenance("ict.yaml", new string('0', 64), "9.9.9", DateTimeOffset.UnixEpoch);
         ReportFiles written;
         using (var folder = OutputFolder.Open(output))
         {
-            written = ReportWriter.Write(TestRuns.Ict, folder, options, provenance);
+            written = ReportWriter.Write(TestRuns.Ict, folder.Stage, options, provenance);
             // Before the commit nothing carries a final name.
             Assert.All(Directory.GetFiles(output), f => Assert.StartsWith(".", Path.GetFileName(f), StringComparison.Ordinal));
             folder.Commit();

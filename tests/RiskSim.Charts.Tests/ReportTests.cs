@@ -13,7 +13,7 @@ namespace RiskSim.Charts.Tests;
 /// </summary>
 public sealed partial class ReportTests
 {
-    private static readonly ReportProvenance Provenance =
+    private static readonly RunProvenance Provenance =
         new("scenarios/worcestershire-shared-ict.yaml", "ab12cd34".PadRight(64, 'e'), "1.2.3", new DateTimeOffset(2025, 6, 30, 14, 5, 0, TimeSpan.Zero));
 
     private static string IctReport => HtmlReport.Build(TestRuns.Ict, TestRuns.IctChartSet, Provenance);
@@ -132,7 +132,7 @@ public sealed partial class ReportTests
         string folder = TestPaths.NewTempFolder("browser");
         using (var output = OutputFolder.Open(folder))
         {
-            ReportWriter.Write(TestRuns.Ict, output, new ChartOptions(), Provenance);
+            ReportWriter.Write(TestRuns.Ict, output.Stage, new ChartOptions(), Provenance);
             output.Commit();
         }
         string report = Path.Combine(folder, ReportWriter.ReportFile);

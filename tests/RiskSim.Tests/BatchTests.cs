@@ -175,4 +175,200 @@ public class BatchTests
         }
         Assert.Contains("src=\"comparison.png\"", index, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Files_of_the_same_name_in_different_folders_get_distinct_run_folders()
+    {
+        string input = TestPaths.NewTempFolder("batch-same-name");
+        Directory.CreateDirectory(Path.Combine(input, "north"));
+        Directory.CreateDirectory(Path.Combine(input, "south"));
+        File.Copy(Path.Combine(TestPaths.Reference, "reference-simple.yaml"), Path.Combine(input, "north", "plan.yaml"));
+        File.Copy(Path.Combine(TestPaths.Reference, "reference-shared-ict.yaml"), Path.Combine(input, "south", "plan.yaml"));
+        string output = TestPaths.NewTempFolder("batch-same-name-out");
+
+        var (code, _, stderr) = Batch(output, false, input);
+
+        Assert.True(code == 0, stderr);
+        var rows = ReadCsv(Path.Combine(output, "comparison.csv"));
+        Assert.Equal(["plan", "plan-2"], rows.Select(r => r["folder"]));
+        Assert.Equal([Path.Combine(input, "north", "plan.yaml"), Path.Combine(input, "south", "plan.yaml")], rows.Select(r => r["file"]));
+        foreach (var row in rows)
+        {
+            string runJson = File.ReadAllText(Path.Combine(output, row["folder"], "run.json"));
+            Assert.Contains(System.Text.Json.JsonEncodedText.Encode(row["file"]).ToString(), runJson, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_file_named_like_a_variant_folder_gets_its_own_folder()
+    {
+        string input = TestPaths.NewTempFolder("batch-variant-clash");
+        File.WriteAllText(Path.Combine(input, "x.yaml"), File.ReadAllText(Path.Combine(TestPaths.Reference, "reference-shared-ict.yaml"))
+            + "\nvariants:\n  - { name: v, scale: { \"*.annual_saving\": 0.8 } }\n");
+        File.Copy(Path.Combine(TestPaths.Reference, "reference-simple.yaml"), Path.Combine(input, "x--v.yaml"));
+        string output = TestPaths.NewTempFolder("batch-variant-clash-out");
+
+        var (code, _, stderr) = Batch(output, false, input);
+
+        Assert.True(code == 0, stderr);
+        var rows = ReadCsv(Path.Combine(output, "comparison.csv"));
+        Assert.Equal(3, rows.Count);
+        Assert.Equal(rows.Count, rows.Select(r => r["folder"]).Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        foreach (var row in rows)
+        {
+            string decision = File.ReadAllText(Path.Combine(output, row["folder"], "decision.json"));
+            Assert.Contains(System.Text.Json.JsonEncodedText.Encode(row["scenario"]).ToString(), decision, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void An_output_folder_inside_the_input_folder_is_not_read_as_scenarios()
+    {
+        string input = TestPaths.NewTempFolder("batch-out-inside");
+        File.Copy(Path.Combine(TestPaths.Reference, "reference-simple.yaml"), Path.Combine(input, "simple.yaml"));
+        string output = Path.Combine(input, "results");
+
+        var first = Batch(output, false, input);
+        var again = Batch(output, true, input);
+        // Another batch's output inside the input is skipped too, by its run folders' run.json.
+        var other = Batch(TestPaths.NewTempFolder("batch-out-elsewhere"), false, input);
+
+        Assert.True(first.Code == 0, first.Stderr);
+        Assert.True(again.Code == 0, again.Stderr);
+        Assert.True(other.Code == 0, other.Stderr);
+        Assert.Equal(["simple"], ReadCsv(Path.Combine(output, "comparison.csv")).Select(r => r["folder"]));
+        Assert.Contains("1 run(s) done, 0 up to date, 0 scenario file(s) failed", again.Stdout, StringComparison.Ordinal);
+        Assert.Contains("1 run(s) done, 0 up to date, 0 scenario file(s) failed", other.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_symbolic_link_loop_in_the_input_is_not_followed()
+    {
+        string input = TestPaths.NewTempFolder("batch-loop");
+        Directory.CreateDirectory(Path.Combine(input, "sub"));
+        File.Copy(Path.Combine(TestPaths.Reference, "reference-simple.yaml"), Path.Combine(input, "sub", "simple.yaml"));
+        Directory.CreateSymbolicLink(Path.Combine(input, "sub", "up"), input);
+        string output = TestPaths.NewTempFolder("batch-loop-out");
+
+        var (code, _, stderr) = Batch(output, false, input);
+
+        Assert.True(code == 0, stderr);
+        Assert.Equal(["simple"], ReadCsv(Path.Combine(output, "comparison.csv")).Select(r => r["folder"]));
+    }
+
+    [Fact]
+    public void Odd_scenario_file_names_give_run_folders_inside_the_output_folder()
+    {
+        string input = TestPaths.NewTempFolder("batch-odd");
+        string dots = Path.Combine(input, "...yaml");
+        string escape = Path.Combine(input, "a\u001b]0;x\u0007b.yaml");
+        File.Copy(Path.Combine(TestPaths.Reference, "reference-simple.yaml"), dots);
+        File.Copy(Path.Combine(TestPaths.Reference, "reference-simple.yaml"), escape);
+        string parent = TestPaths.NewTempFolder("batch-odd-parent");
+        string output = Path.Combine(parent, "out");
+
+        var (code, stdout, stderr) = Batch(output, false, dots, escape);
+
+        Assert.True(code == 0, stderr);
+        Assert.Equal(["out"], Directory.GetFileSystemEntries(parent).Select(f => Path.GetFileName(f)));
+        var folders = ReadCsv(Path.Combine(output, "comparison.csv")).Select(r => r["folder"]).ToList();
+        Assert.Equal(["_.", "a__0_x_b"], folders);
+        Assert.All(folders, f => Assert.True(File.Exists(Path.Combine(output, f, "run.json")), f));
+        Assert.DoesNotContain('\u001b', stdout);
+        Assert.Contains("a\\x1b]0;x\\x07b.yaml", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_batch_into_a_folder_of_other_files_exits_2_and_changes_nothing()
+    {
+        string input = TestPaths.NewTempFolder("batch-foreign-in");
+        File.Copy(Path.Combine(TestPaths.Reference, "reference-simple.yaml"), Path.Combine(input, "simple.yaml"));
+        string output = TestPaths.NewTempFolder("batch-foreign-out");
+        File.WriteAllText(Path.Combine(output, "index.html"), "my own page");
+
+        var (code, _, stderr) = Batch(output, false, input);
+
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Contains("index.html", stderr, StringComparison.Ordinal);
+        Assert.Equal(["index.html"], Directory.GetFileSystemEntries(output).Select(f => Path.GetFileName(f)));
+        Assert.Equal("my own page", File.ReadAllText(Path.Combine(output, "index.html")));
+    }
+
+    [Fact]
+    public void A_batch_without_charts_leaves_no_chart_or_report_of_the_earlier_batch()
+    {
+        string input = TestPaths.NewTempFolder("batch-recharts-in");
+        File.Copy(Path.Combine(TestPaths.Reference, "reference-simple.yaml"), Path.Combine(input, "simple.yaml"));
+        string output = TestPaths.NewTempFolder("batch-recharts-out");
+        Assert.Equal(0, Batch(output, false, true, input).Code);
+        Assert.True(File.Exists(Path.Combine(output, "comparison.png")));
+
+        var (code, _, stderr) = Batch(output, false, false, input);
+
+        Assert.True(code == 0, stderr);
+        Assert.Equal(["comparison.csv", "comparison.parquet", "index.html", "simple"],
+            Directory.GetFileSystemEntries(output).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain("report.html", Directory.GetFiles(Path.Combine(output, "simple")).Select(f => Path.GetFileName(f)));
+    }
+
+    [Fact]
+    public void A_cancelled_batch_leaves_the_previous_batch_byte_identical_and_no_temporaries()
+    {
+        string input = TestPaths.NewTempFolder("batch-cancel-in");
+        File.Copy(Path.Combine(TestPaths.Reference, "reference-simple.yaml"), Path.Combine(input, "a.yaml"));
+        File.Copy(Path.Combine(TestPaths.Reference, "reference-shared-ict.yaml"), Path.Combine(input, "b.yaml"));
+        string output = TestPaths.NewTempFolder("batch-cancel-out");
+        Assert.Equal(0, Batch(output, false, input).Code);
+        var before = Snapshot(output);
+        File.AppendAllText(Path.Combine(input, "a.yaml"), "\n# edited\n");
+        File.AppendAllText(Path.Combine(input, "b.yaml"), "\n# edited\n");
+        using var cancel = new CancellationTokenSource();
+        var stdout = new CancelAfterFirstRun(cancel);
+
+        int code = BatchRunner.Execute(new BatchOptions([input], output, 200_000, 7, 0, false, false, Quiet: false), stdout, new StringWriter(),
+            cancel.Token);
+
+        Assert.Equal(ExitCodes.Cancelled, code);
+        Assert.Equal(before, Snapshot(output));
+    }
+
+    [Fact]
+    public void A_batch_reclaims_what_a_killed_batch_left_even_for_runs_that_are_up_to_date()
+    {
+        string input = TestPaths.NewTempFolder("batch-reclaim-in");
+        File.Copy(Path.Combine(TestPaths.Reference, "reference-simple.yaml"), Path.Combine(input, "simple.yaml"));
+        string output = TestPaths.NewTempFolder("batch-reclaim-out");
+        Assert.Equal(0, Batch(output, false, input).Code);
+        var before = Snapshot(output);
+        // A killed batch: its swap of "simple" stopped after the first rename, and a staging folder and a
+        // staged comparison file were left behind.
+        Directory.Move(Path.Combine(output, "simple"), Path.Combine(output, ".simple.999999999-0badf00d.old"));
+        Directory.CreateDirectory(Path.Combine(output, ".simple.999999998-0badf00d.staging"));
+        File.WriteAllText(Path.Combine(output, ".comparison.csv.999999998-0badf00d.partial"), "half");
+
+        var (code, stdout, stderr) = Batch(output, false, input);
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("0 run(s) done, 1 up to date", stdout, StringComparison.Ordinal);
+        Assert.Equal(before, Snapshot(output));
+        Assert.DoesNotContain(Directory.GetFileSystemEntries(output), e => Path.GetFileName(e).StartsWith('.'));
+    }
+
+    /// <summary>Every file under a folder (hidden ones too) with its bytes as hex, by relative path.</summary>
+    internal static SortedDictionary<string, string> Snapshot(string folder) =>
+        new(Directory.GetFiles(folder, "*", SearchOption.AllDirectories).ToDictionary(
+            f => Path.GetRelativePath(folder, f), f => Convert.ToHexString(File.ReadAllBytes(f))), StringComparer.Ordinal);
+
+    /// <summary>Cancels the batch as soon as it reports its first finished run (the run is staged, not committed).</summary>
+    private sealed class CancelAfterFirstRun(CancellationTokenSource cancel) : StringWriter
+    {
+        public override void WriteLine(string? value)
+        {
+            base.WriteLine(value);
+            if (value?.Contains("trials in", StringComparison.Ordinal) == true)
+            {
+                cancel.Cancel();
+            }
+        }
+    }
 }

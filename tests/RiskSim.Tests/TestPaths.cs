@@ -10,9 +10,8 @@ internal static class TestPaths
     /// <summary>Scenarios with figures from an independent implementation of the model (see its README).</summary>
     public static string Reference => Path.Combine(RepoRoot, "tests", "reference");
 
-    /// <summary>The reference scenarios the engine reads today (the ledger one needs each partner's ledger).</summary>
-    public static IEnumerable<string> ReferenceScenarios =>
-        new[] { "reference-simple.yaml", "reference-shared-ict.yaml" }.Select(f => Path.Combine(Reference, f));
+    /// <summary>The reference scenarios.</summary>
+    public static IEnumerable<string> ReferenceScenarios => Directory.GetFiles(Reference, "*.yaml").Order(StringComparer.Ordinal);
 
     /// <summary>A new empty folder under this test run's scratch folder, which is deleted when the run ends.</summary>
     public static string NewTempFolder(string name)

@@ -14,7 +14,7 @@ namespace RiskSim.Charts.Rendering;
 /// them into pixels, so text keeps its printed size whatever the resolution. Rendering is deterministic: the
 /// same data and options give the same bytes.
 /// </remarks>
-public static class ChartCanvas
+public static partial class ChartCanvas
 {
     /// <summary>Height of the footer band in layout units.</summary>
     public const float FooterHeight = 24;
@@ -167,8 +167,29 @@ public static class ChartCanvas
             svg = svg.Replace($"stroke=\"{stand}\"", $"stroke=\"#{colour.Red:X2}{colour.Green:X2}{colour.Blue:X2}\" stroke-dasharray=\"{dashes}\"",
                 StringComparison.OrdinalIgnoreCase);
         }
-        return svg;
+        return NumberClipPaths(svg);
     }
+
+    /// <summary>
+    /// Skia numbers clip paths (<c>cl_N</c>) with a counter that runs on across the documents a process writes, so
+    /// the same chart drawn twice in one process would differ; they are renumbered from 1 in order of appearance.
+    /// </summary>
+    internal static string NumberClipPaths(string svg)
+    {
+        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        return ClipId().Replace(svg, m =>
+        {
+            if (!numbers.TryGetValue(m.Groups[2].Value, out int n))
+            {
+                n = numbers.Count + 1;
+                numbers[m.Groups[2].Value] = n;
+            }
+            return $"{m.Groups[1].Value}cl_{n.ToString(CultureInfo.InvariantCulture)}{m.Groups[3].Value}";
+        });
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(id=""|url\(#)cl_([0-9a-f]+)(""|\))", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ClipId();
 
     private static void Draw(SKCanvas canvas, Plot plot, string footer, int width, int height, float scale) =>
         Draw(canvas, [(plot, 0, 1)], footer, width, height, scale);

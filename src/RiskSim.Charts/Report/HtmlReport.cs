@@ -32,7 +32,7 @@ public static class HtmlReport
         + "document.getElementById('" + ImageCheckId + "').setAttribute('data-images-loaded', loaded + '/' + images.length); });";
 
     /// <summary>Builds the page.</summary>
-    public static string Build(RunResult result, ChartSet charts, ReportProvenance provenance)
+    public static string Build(RunResult result, ChartSet charts, RunProvenance provenance)
     {
         var s = result.Scenario;
         var html = new StringBuilder(1 << 20);
@@ -58,11 +58,11 @@ public static class HtmlReport
         return html.ToString();
     }
 
-    private static void Header(StringBuilder html, RunResult result, ReportProvenance provenance)
+    private static void Header(StringBuilder html, RunResult result, RunProvenance provenance)
     {
         var s = result.Scenario;
         html.Append("<header>\n<p class=\"kicker\">Risk analysis of the savings case · RiskSim ")
-            .Append(E(provenance.ToolVersion)).Append(" · ").Append(provenance.RunStartedUtc.ToString("d MMMM yyyy", CultureInfo.InvariantCulture))
+            .Append(E(provenance.ToolVersion)).Append(" · ").Append(provenance.StartedUtc.ToString("d MMMM yyyy", CultureInfo.InvariantCulture))
             .Append("</p>\n<h1>").Append(E(s.Name)).Append("</h1>\n");
         if (!string.IsNullOrWhiteSpace(s.Description))
         {
@@ -305,7 +305,7 @@ public static class HtmlReport
         html.Append("</section>\n");
     }
 
-    private static void Provenance(StringBuilder html, RunResult result, ReportProvenance provenance)
+    private static void Provenance(StringBuilder html, RunResult result, RunProvenance provenance)
     {
         var rows = new List<(string, string)>
         {
@@ -316,7 +316,7 @@ public static class HtmlReport
             ("Trials used for sensitivity and partner exposure", result.SensitivityTrials.ToString("N0", CultureInfo.InvariantCulture)),
             ("Largest percentile error", result.PercentileErrorBound.ToString("0.####", CultureInfo.InvariantCulture) + " percentile points"),
             ("RiskSim version", provenance.ToolVersion),
-            ("Run started", provenance.RunStartedUtc.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)),
+            ("Run started", provenance.StartedUtc.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)),
         };
         html.Append("<section class=\"provenance\">\n<h2>Provenance</h2>\n<table>\n<tbody>\n");
         foreach (var (name, value) in rows)

@@ -6,6 +6,7 @@ using System.Text.Json;
 using RiskSim.Charts;
 using RiskSim.Charts.Rendering;
 using RiskSim.Charts.Report;
+using RiskSim.Cli.Output;
 using RiskSim.Core.Engine;
 using RiskSim.Core.Model;
 using RiskSim.IO.Results;
@@ -33,94 +34,191 @@ public sealed record ComparisonRow(
     PairedDifference? PairedNpv, PairedDifference? PairedCumulative);
 
 /// <summary>Runs many scenarios and their variants, and compares them side by side.</summary>
+/// <remarks>
+/// Every run is staged in its own folder and nothing is committed until the whole batch has run: then each run
+/// folder is swapped in whole and the comparison files are replaced together, so an interrupted batch leaves the
+/// previous batch exactly as it was.
+/// </remarks>
 public static class BatchRunner
 {
     /// <summary>Trials of each run kept for the paired comparison of a variant with its base.</summary>
     public const long PairedTrialsCap = 2_000_000;
 
-    /// <summary>Runs the batch; returns 0 when every scenario ran, 1 when some failed, 2 for bad options.</summary>
+    /// <summary>The files a batch writes at the top of its output folder, replaced together.</summary>
+    public static readonly string[] RootFiles = ["comparison.csv", "comparison.parquet", "comparison.png", "index.html"];
+
+    /// <summary>Runs the batch; returns 0 when every scenario ran, 1 when some failed, 2 for bad options, 130 when stopped.</summary>
     public static int Execute(BatchOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellation = default)
     {
-        var files = FindScenarioFiles(options.Paths, stderr, out bool missing);
-        if (files.Count == 0)
+        if (options.OutputFolder.Length == 0)
         {
-            stderr.WriteLine("error: no scenario files found in " + string.Join(", ", options.Paths));
+            stderr.WriteLine("error: --out needs a folder (the path is empty)");
             return ExitCodes.InvalidInput;
         }
-        OutputFolder root;
+        if (options.Paths.Any(p => p.Length == 0))
+        {
+            stderr.WriteLine("error: a scenario file or folder path is empty");
+            return ExitCodes.InvalidInput;
+        }
+        using var signals = new SignalCancellation(cancellation);
         try
         {
-            root = OutputFolder.Open(options.OutputFolder);
+            return Run(options, stdout, stderr, signals.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            CommandSupport.TryWriteLine(stderr, "Cancelled: no result files were written; the previous batch results are unchanged.");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"error: writing the batch results to {TerminalText.Safe(options.OutputFolder)} failed: {TerminalText.Safe(e.Message)}");
+            return ExitCodes.Failed;
+        }
+    }
+
+    private static int Run(BatchOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
+    {
+        var files = FindScenarioFiles(options.Paths, stderr, out bool missing, options.OutputFolder);
+        if (files.Count == 0)
+        {
+            stderr.WriteLine("error: no scenario files found in " + TerminalText.Safe(string.Join(", ", options.Paths)));
+            return ExitCodes.InvalidInput;
+        }
+        FileSetFolder root;
+        try
+        {
+            root = FileSetFolder.Open(options.OutputFolder, RootFiles, ["comparison.csv", "comparison.parquet"]);
         }
         catch (OutputFolderException e)
         {
-            stderr.WriteLine($"error: {e.Message}");
+            stderr.WriteLine($"error: {TerminalText.Safe(e.Message)}");
             return ExitCodes.InvalidInput;
         }
 
-        var rows = new List<ComparisonRow>();
-        var failures = new List<(string File, string Why)>();
-        int ran = 0, skipped = 0;
+        using (root)
+        {
+            // Run folders a killed batch left half-swapped are restored before they are checked for being up to date.
+            OutputFolder.ReclaimAll(root.Path);
+            var failures = new List<(string File, string Why)>();
+            var plans = Plan(files, stderr, failures, cancellation);
+            var rows = new List<ComparisonRow>();
+            var staged = new List<OutputFolder>();
+            int ran = 0, skipped = 0;
+            try
+            {
+                foreach (var plan in plans)
+                {
+                    cancellation.ThrowIfCancellationRequested();
+                    var folders = new List<OutputFolder>();
+                    try
+                    {
+                        var (fileRows, wasSkipped) = RunScenario(plan, options, root.Path, stdout, folders, cancellation);
+                        rows.AddRange(fileRows);
+                        staged.AddRange(folders);
+                        folders.Clear();
+                        if (wasSkipped)
+                        {
+                            skipped += fileRows.Count;
+                        }
+                        else
+                        {
+                            ran += fileRows.Count;
+                        }
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        stderr.WriteLine($"error: {TerminalText.Safe(plan.File)}: {TerminalText.Safe(e.Message)}");
+                        failures.Add((plan.File, e.Message));
+                    }
+                    finally
+                    {
+                        folders.ForEach(f => f.Dispose());
+                    }
+                }
+
+                cancellation.ThrowIfCancellationRequested();
+                ComparisonWriter.WriteCsv(rows, root.Stage("comparison.csv"));
+                ComparisonWriter.WriteParquet(rows, root.Stage("comparison.parquet"));
+                bool chart = options.Charts && rows.Count > 0;
+                if (chart)
+                {
+                    var entries = rows.Select(r => new ComparisonEntry(r.Folder, r.NpvP10, r.NpvP50, r.NpvP90, r.ProbabilityTargetMet)).ToList();
+                    File.WriteAllBytes(root.Stage("comparison.png"),
+                        ComparisonChart.Png(entries, $"RiskSim batch comparison · {rows.Count} runs", new ChartOptions()));
+                }
+                ComparisonWriter.WriteIndex(rows, failures, chart, root.Stage("index.html"));
+
+                // From here on the batch is committed as a whole; a signal no longer stops it halfway.
+                cancellation.ThrowIfCancellationRequested();
+                foreach (var folder in staged)
+                {
+                    folder.Commit();
+                }
+                root.Commit();
+            }
+            finally
+            {
+                staged.ForEach(f => f.Dispose());
+            }
+
+            stdout.WriteLine($"{ran} run(s) done, {skipped} up to date, {failures.Count} scenario file(s) failed; comparison in {TerminalText.Safe(root.Path)}");
+            foreach (var (file, why) in failures)
+            {
+                stdout.WriteLine($"  failed: {TerminalText.Safe(file)}: {TerminalText.Safe(why)}");
+            }
+            return failures.Count > 0 || missing ? ExitCodes.Failed : ExitCodes.Ok;
+        }
+    }
+
+    /// <summary>One scenario file of the batch: the parsed file and its runs, each with its own folder name.</summary>
+    private sealed record ScenarioPlan(string File, Scenario Scenario, string Sha256, List<PlannedRun> Runs);
+
+    private sealed record PlannedRun(string Variant, Scenario Model, string Folder);
+
+    // Reads every file first, so that folder names are given out over the whole batch and never shared.
+    private static List<ScenarioPlan> Plan(List<string> files, TextWriter stderr, List<(string File, string Why)> failures,
+        CancellationToken cancellation)
+    {
+        var read = new List<(string File, LoadedScenario Loaded, List<(string Variant, Scenario Model)> Runs)>();
         foreach (string file in files)
         {
             cancellation.ThrowIfCancellationRequested();
-            Scenario scenario;
             try
             {
-                scenario = ScenarioReader.ReadFile(file);
+                var loaded = ScenarioReader.Load(file);
+                var runs = new List<(string Variant, Scenario Model)> { ("", loaded.Scenario) };
+                runs.AddRange(loaded.Scenario.Variants.Select(v => (v.Name, VariantApplier.Apply(loaded.Scenario, v))));
+                read.Add((file, loaded, runs));
             }
             catch (ScenarioException e)
             {
                 CommandSupport.PrintProblems(e, stderr);
                 failures.Add((file, $"{e.Errors.Count} problem(s) in the scenario file; first: {e.Errors[0]}"));
-                continue;
-            }
-            try
-            {
-                var (fileRows, wasSkipped) = RunScenario(file, scenario, options, root.Path, stdout, cancellation);
-                rows.AddRange(fileRows);
-                if (wasSkipped)
-                {
-                    skipped += fileRows.Count;
-                }
-                else
-                {
-                    ran += fileRows.Count;
-                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                stderr.WriteLine($"error: {file}: {e.Message}");
+                // A variant the reader accepted but that cannot be applied fails this file alone.
+                stderr.WriteLine($"error: {TerminalText.Safe(file)}: {TerminalText.Safe(e.Message)}");
                 failures.Add((file, e.Message));
             }
         }
-
-        using (root)
-        {
-            ComparisonWriter.WriteCsv(rows, root.Stage("comparison.csv"));
-            ComparisonWriter.WriteParquet(rows, root.Stage("comparison.parquet"));
-            bool chart = options.Charts && rows.Count > 0;
-            if (chart)
-            {
-                var entries = rows.Select(r => new ComparisonEntry(r.Folder, r.NpvP10, r.NpvP50, r.NpvP90, r.ProbabilityTargetMet)).ToList();
-                File.WriteAllBytes(root.Stage("comparison.png"),
-                    ComparisonChart.Png(entries, $"RiskSim batch comparison · {rows.Count} runs", new ChartOptions()));
-            }
-            ComparisonWriter.WriteIndex(rows, failures, chart, root.Stage("index.html"));
-            root.Commit();
-        }
-        stdout.WriteLine($"{ran} run(s) done, {skipped} up to date, {failures.Count} scenario file(s) failed; comparison in {root.Path}");
-        foreach (var (file, why) in failures)
-        {
-            stdout.WriteLine($"  failed: {file}: {why}");
-        }
-        return failures.Count > 0 || missing ? ExitCodes.Failed : ExitCodes.Ok;
+        var names = FolderNames.Distinct(read.SelectMany(r => r.Runs.Select(run => FolderNames.Run(r.File, run.Variant))));
+        int next = 0;
+        return read.Select(r => new ScenarioPlan(r.File, r.Loaded.Scenario, r.Loaded.Sha256,
+            r.Runs.Select(run => new PlannedRun(run.Variant, run.Model, names[next++])).ToList())).ToList();
     }
 
-    /// <summary>Scenario files under the given paths, in a stable order.</summary>
-    public static List<string> FindScenarioFiles(IEnumerable<string> paths, TextWriter stderr, out bool missing)
+    /// <summary>
+    /// Scenario files under the given paths, in a stable order. Folders are searched without following symbolic
+    /// links to folders (a link back up would loop), and skip hidden folders, RiskSim's own output (any folder
+    /// holding run.json or comparison-row.json) and <paramref name="outputFolder"/>.
+    /// </summary>
+    public static List<string> FindScenarioFiles(IEnumerable<string> paths, TextWriter stderr, out bool missing,
+        string? outputFolder = null)
     {
         missing = false;
+        string? ignored = outputFolder is null ? null : Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputFolder));
         var files = new List<string>();
         foreach (string path in paths)
         {
@@ -130,40 +228,76 @@ public static class BatchRunner
             }
             else if (Directory.Exists(path))
             {
-                files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)
-                        || (f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && !f.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase)))
-                    .Order(StringComparer.Ordinal));
+                files.AddRange(ScenariosUnder(path, ignored).Order(StringComparer.Ordinal));
             }
             else
             {
-                stderr.WriteLine($"error: {path}: no such file or folder");
+                stderr.WriteLine($"error: {TerminalText.Safe(path)}: no such file or folder");
                 missing = true;
             }
         }
         return files.Distinct().ToList();
     }
 
-    private static (List<ComparisonRow> Rows, bool Skipped) RunScenario(string file, Scenario scenario, BatchOptions options,
-        string rootPath, TextWriter stdout, CancellationToken cancellation)
+    private static List<string> ScenariosUnder(string top, string? ignored)
     {
-        long trials = options.Trials ?? scenario.DefaultTrials;
-        ulong seed = options.Seed ?? scenario.DefaultSeed;
-        string hash = ResultWriters.Sha256Of(file);
-        string stem = Path.GetFileNameWithoutExtension(file);
-        string key = Key(hash, seed, trials, options.Charts);
-        var runs = new List<(string Variant, Scenario Scenario)> { ("", scenario) };
-        runs.AddRange(scenario.Variants.Select(v => (v.Name, VariantApplier.Apply(scenario, v))));
+        var found = new List<string>();
+        var pending = new Stack<string>();
+        pending.Push(top);
+        var options = new EnumerationOptions { IgnoreInaccessible = true, AttributesToSkip = 0, RecurseSubdirectories = false };
+        while (pending.Count > 0)
+        {
+            string folder = pending.Pop();
+            if (IsOutput(folder, ignored))
+            {
+                continue;
+            }
+            foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos("*", options))
+            {
+                string path = Path.Combine(folder, entry.Name);
+                if (entry is DirectoryInfo sub)
+                {
+                    if (sub.LinkTarget is null && !sub.Name.StartsWith('.'))
+                    {
+                        pending.Push(path);
+                    }
+                }
+                else if (IsScenarioName(entry.Name) && !Directory.Exists(path))
+                {
+                    found.Add(path);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static bool IsOutput(string folder, string? ignored) =>
+        (ignored is not null && Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) == ignored)
+        || OutputFolder.RunMarkers.Any(m => File.Exists(Path.Combine(folder, m)));
+
+    private static bool IsScenarioName(string name) =>
+        name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)
+        || (name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && !name.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase));
+
+    // Stages every run of one file into folders the caller commits (or disposes) with the rest of the batch.
+    private static (List<ComparisonRow> Rows, bool Skipped) RunScenario(ScenarioPlan plan, BatchOptions options,
+        string rootPath, TextWriter stdout, List<OutputFolder> staged, CancellationToken cancellation)
+    {
+        string file = plan.File;
+        long trials = options.Trials ?? plan.Scenario.DefaultTrials;
+        ulong seed = options.Seed ?? plan.Scenario.DefaultSeed;
+        string hash = plan.Sha256;
 
         // Up to date: every run folder of this file carries the same key and its comparison row.
         if (!options.Force)
         {
-            var stored = runs.Select(r => ReadStoredRow(Path.Combine(rootPath, FolderName(stem, r.Variant)), key)).ToList();
+            var stored = plan.Runs.Select(r => ReadStoredRow(Path.Combine(rootPath, r.Folder),
+                Key(hash, file, r.Folder, seed, trials, options.Charts))).ToList();
             if (stored.All(r => r is not null))
             {
                 if (!options.Quiet)
                 {
-                    stdout.WriteLine($"{file}: up to date ({runs.Count} run(s)), skipped");
+                    stdout.WriteLine($"{TerminalText.Safe(file)}: up to date ({plan.Runs.Count} run(s)), skipped");
                 }
                 return (stored.Select(r => r!).ToList(), true);
             }
@@ -171,40 +305,41 @@ public static class BatchRunner
 
         var rows = new List<ComparisonRow>();
         RunResult? baseResult = null;
-        foreach (var (variant, model) in runs)
+        foreach (var (variant, model, folderName) in plan.Runs)
         {
             var clock = Stopwatch.StartNew();
             var started = DateTimeOffset.UtcNow;
-            string folderName = FolderName(stem, variant);
+            var folder = OutputFolder.Open(Path.Combine(rootPath, folderName));
+            staged.Add(folder);
             var paired = Math.Min(trials, PairedTrialsCap);
             var result = Simulation.Run(model, new SimulationOptions(trials, seed, options.Threads, 0, paired), null, null, cancellation);
             baseResult ??= result;
             var row = RowOf(file, folderName, variant, result, variant.Length == 0 ? null : baseResult);
-            using var folder = OutputFolder.Open(Path.Combine(rootPath, folderName));
-            RunOutputs.StageDataFiles(result, folder, new RunProvenance(file, hash, RunHandler.ToolVersion, started, 0, clock.Elapsed.TotalSeconds));
-            if (options.Charts)
-            {
-                ReportWriter.Write(result, folder, new ChartOptions(), new ReportProvenance(file, hash, RunHandler.ToolVersion, started));
-            }
-            File.WriteAllText(folder.Stage("comparison-row.json"), JsonSerializer.Serialize(new StoredRow(key, row), StoredRowJson.Options));
-            folder.Commit();
+            RunFiles.Stage(result, folder, new RunProvenance(file, hash, RunHandler.ToolVersion, started) { TotalSeconds = clock.Elapsed.TotalSeconds },
+                options.Charts ? new ChartOptions() : null, cancellation);
+            File.WriteAllText(folder.Stage("comparison-row.json"),
+                JsonSerializer.Serialize(new StoredRow(Key(hash, file, folderName, seed, trials, options.Charts), row), StoredRowJson.Options));
             rows.Add(row);
             if (!options.Quiet)
             {
-                stdout.WriteLine($"{file}{(variant.Length > 0 ? $" [{variant}]" : "")}: NPV P50 {MoneyFormat.Short(row.NpvP50, model.Currency)}, "
-                    + $"{result.Trials:N0} trials in {clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s -> {folderName}/");
+                stdout.WriteLine($"{TerminalText.Safe(file)}{(variant.Length > 0 ? $" [{TerminalText.Safe(variant)}]" : "")}: NPV P50 "
+                    + $"{TerminalText.Safe(MoneyFormat.Short(row.NpvP50, model.Currency))}, {result.Trials:N0} trials in "
+                    + $"{clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s -> {folderName}/");
             }
         }
         return (rows, false);
     }
 
-    /// <summary>Folder of a run: the scenario file's name, plus <c>--variant</c> for a variant.</summary>
-    public static string FolderName(string stem, string variant) => variant.Length == 0 ? stem : $"{stem}--{variant}";
+    /// <summary>Folder of a run: the scenario file's name, plus <c>--variant</c> for a variant, made safe (<see cref="FolderNames.Run"/>).</summary>
+    public static string FolderName(string scenarioPath, string variant) => FolderNames.Run(scenarioPath, variant);
 
-    /// <summary>What makes a run's outputs up to date: scenario bytes, seed, trials, tool version, charts.</summary>
-    private static string Key(string scenarioHash, ulong seed, long trials, bool charts) =>
+    /// <summary>
+    /// What makes a run's outputs up to date: scenario bytes, the file and folder the run belongs to (names can move
+    /// between files when a batch's files change), seed, trials, tool version, charts.
+    /// </summary>
+    private static string Key(string scenarioHash, string file, string folder, ulong seed, long trials, bool charts) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-            $"{scenarioHash}|{seed}|{trials}|{RunHandler.ToolVersion}|{(charts ? "charts" : "no-charts")}")));
+            $"{scenarioHash}|{file}|{folder}|{seed}|{trials}|{RunHandler.ToolVersion}|{(charts ? "charts" : "no-charts")}")));
 
     private static ComparisonRow RowOf(string file, string folder, string variant, RunResult result, RunResult? baseResult)
     {

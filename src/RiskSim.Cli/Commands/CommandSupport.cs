@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using RiskSim.Cli.Output;
 using RiskSim.IO.Scenarios;
 
 namespace RiskSim.Cli.Commands;
@@ -8,12 +9,28 @@ namespace RiskSim.Cli.Commands;
 /// <summary>Pieces every command shares: option parsers and the way scenario problems are printed.</summary>
 public static class CommandSupport
 {
-    /// <summary>Prints each problem as <c>error: file:line:column: field: message</c>.</summary>
+    /// <summary>Prints each problem as <c>error: file:line:column: field: message</c>, control characters escaped.</summary>
     public static void PrintProblems(ScenarioException e, TextWriter stderr)
     {
         foreach (var error in e.Errors)
         {
-            stderr.WriteLine($"error: {error}");
+            stderr.WriteLine($"error: {TerminalText.Safe(error.ToString())}");
+        }
+    }
+
+    /// <summary>
+    /// Writes a line that must not fail the command: after SIGHUP the terminal may be gone, and the exit code
+    /// already says what happened.
+    /// </summary>
+    public static void TryWriteLine(TextWriter writer, string line)
+    {
+        try
+        {
+            writer.WriteLine(line);
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            // Nobody is left to read it.
         }
     }
 

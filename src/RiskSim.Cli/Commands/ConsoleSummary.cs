@@ -1,4 +1,5 @@
 using System.Globalization;
+using RiskSim.Cli.Output;
 using RiskSim.Core.Engine;
 using RiskSim.Core.Model;
 using Spectre.Console;
@@ -6,21 +7,41 @@ using Spectre.Console;
 namespace RiskSim.Cli.Commands;
 
 /// <summary>Prints a run's results as terminal tables and plain sentences.</summary>
+/// <remarks>
+/// Every piece of scenario text (names, currency, input names) is escaped for Spectre's markup and stripped of
+/// control characters, so no scenario can make the summary throw or drive the terminal.
+/// </remarks>
 public static class ConsoleSummary
 {
     /// <summary>Writes the decision summary to <paramref name="output"/>.</summary>
-    public static void Write(RunResult result, string folder, TextWriter output)
+    public static void Write(RunResult result, string folder, TextWriter output) =>
+        output.Write(Render(result, folder, output == Console.Out && !Console.IsOutputRedirected));
+
+    /// <summary>
+    /// The decision summary as text, built before anything is committed so that printing it afterwards cannot fail
+    /// the run; <paramref name="ansi"/> adds colour and sizes the tables to the terminal.
+    /// </summary>
+    public static string Render(RunResult result, string folder, bool ansi)
     {
+        using var output = new StringWriter(CultureInfo.InvariantCulture);
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(output),
-            Ansi = output == Console.Out && !Console.IsOutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
+            Ansi = ansi ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = ansi ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
         });
+        if (ansi && TerminalWidth() is int width)
+        {
+            console.Profile.Width = width;
+        }
         var s = result.Scenario;
-        string Money(double v) => MoneyFormat.Short(v, s.Currency);
+        // Scenario text goes to Spectre only through this: markup-escaped, control characters shown as escapes.
+        static string Cell(string text) => Markup.Escape(TerminalText.Safe(text));
+        string Plain(double v) => MoneyFormat.Short(v, s.Currency);
+        string Money(double v) => Cell(Plain(v));
         string Pct(double p) => (p * 100).ToString(p is > 0 and < 0.01 or > 0.99 and < 1 ? "0.0" : "0", CultureInfo.InvariantCulture) + "%";
 
-        console.MarkupLine($"[bold]{Markup.Escape(s.Name)}[/]: {result.Trials:N0} trials, seed {result.Seed}");
+        console.MarkupLine($"[bold]{Cell(s.Name)}[/]: {result.Trials:N0} trials, seed {result.Seed}");
 
         var years = new Table().Title("Cumulative net savings").AddColumn("Year").AddColumn(new TableColumn("P10").RightAligned())
             .AddColumn(new TableColumn("P50").RightAligned()).AddColumn(new TableColumn("P90").RightAligned())
@@ -28,7 +49,7 @@ public static class ConsoleSummary
         for (int t = 1; t <= s.HorizonYears; t++)
         {
             var r = result.Row(MetricNames.CumulativeNetSavings, t);
-            years.AddRow(s.YearLabel(t), Money(r.P10), Money(r.P50), Money(r.P90), Money(r.Mean));
+            years.AddRow(Cell(s.YearLabel(t)), Money(r.P10), Money(r.P50), Money(r.P90), Money(r.Mean));
         }
         console.Write(years);
 
@@ -43,8 +64,8 @@ public static class ConsoleSummary
         if (d.Target is { } target)
         {
             string year = s.YearLabel(target.ByYear);
-            lines.Add($"There is a {Pct(d.ProbabilityTargetMet!.Value)} chance that cumulative net savings reach {Money(target.CumulativeNetSavings)} by the end of {year}.");
-            lines.Add($"Reserve to cover the shortfall against that target: {Money(d.Reserve80!.Value)} for 80% confidence, {Money(d.Reserve90!.Value)} for 90%, {Money(d.Reserve95!.Value)} for 95%.");
+            lines.Add($"There is a {Pct(d.ProbabilityTargetMet!.Value)} chance that cumulative net savings reach {Plain(target.CumulativeNetSavings)} by the end of {year}.");
+            lines.Add($"Reserve to cover the shortfall against that target: {Plain(d.Reserve80!.Value)} for 80% confidence, {Plain(d.Reserve90!.Value)} for 90%, {Plain(d.Reserve95!.Value)} for 95%.");
         }
         lines.Add($"There is a {Pct(d.ProbabilityOfPayback)} chance that the programme pays back within {s.HorizonYears} years.");
         var payback = result.Row(MetricNames.PaybackYear);
@@ -68,9 +89,22 @@ public static class ConsoleSummary
         foreach (string line in lines)
         {
             // Sentences go out unwrapped: Spectre would break them at the terminal width (80 when redirected).
-            output.WriteLine(line);
+            output.WriteLine(TerminalText.Safe(line));
         }
-        output.WriteLine($"Results in {folder}");
+        output.WriteLine($"Results in {TerminalText.Safe(folder)}");
+        return output.ToString();
+    }
+
+    private static int? TerminalWidth()
+    {
+        try
+        {
+            return Console.WindowWidth > 0 ? Console.WindowWidth : null;
+        }
+        catch (Exception e) when (e is IOException or PlatformNotSupportedException or InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     private static string Label(string name, string id) => name.Length > 0 ? $"{name} ({id})" : id;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using RiskSim.Cli.Output;
 using RiskSim.Core.Model;
 using RiskSim.IO.Scenarios;
 using Spectre.Console;
@@ -35,6 +36,8 @@ public static class ExplainCommand
             CommandSupport.PrintProblems(e, stderr);
             return ExitCodes.InvalidInput;
         }
+        // The explanation is the scenario's own text: control characters in it are shown as escapes.
+        stdout = new TerminalWriter(stdout);
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout), Ansi = AnsiSupport.No });
         string Money(double v) => MoneyFormat.Short(v, s.Currency);
         string Num(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);

@@ -27,6 +27,11 @@ public static class InitCommand
     /// <summary>Writes the template; returns an exit code.</summary>
     public static int Execute(string path, string template, bool force, TextWriter stdout, TextWriter stderr)
     {
+        if (path.Length == 0)
+        {
+            stderr.WriteLine("error: no file name given (the path is empty)");
+            return ExitCodes.InvalidInput;
+        }
         if (File.Exists(path) && !force)
         {
             stderr.WriteLine($"error: {path} already exists (use --force to overwrite)");

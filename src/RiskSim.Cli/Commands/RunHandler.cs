@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using RiskSim.Charts;
 using RiskSim.Charts.Report;
+using RiskSim.Cli.Output;
 using RiskSim.Core.Engine;
 using RiskSim.Core.Model;
 using RiskSim.IO.Results;
@@ -21,33 +22,54 @@ public static class RunHandler
     /// <summary>
     /// results/&lt;scenario-file-name&gt;, with <c>--&lt;variant&gt;</c>, <c>--set</c> or <c>--&lt;variant&gt;-set</c>
     /// appended when the run changes the scenario, named as batch names it, so it never overwrites the base run.
+    /// Every part is made a safe folder name (<see cref="FolderNames.Safe"/>), so the folder is always one level
+    /// below results/ whatever the file is called.
     /// </summary>
     public static string DefaultFolder(RunOptions options)
     {
         bool sets = (options.Sets?.Count ?? 0) > 0;
         string variant = options.Variant is { } v ? (sets ? v + "-set" : v) : sets ? "set" : "";
-        return Path.Combine("results", BatchRunner.FolderName(Path.GetFileNameWithoutExtension(options.ScenarioPath), variant));
+        return Path.Combine("results", FolderNames.Run(options.ScenarioPath, variant));
     }
 
     /// <summary>Runs the command; returns an exit code from <see cref="ExitCodes"/>.</summary>
+    /// <param name="options">What to run.</param>
+    /// <param name="stdout">Where the summary goes (the console by default).</param>
+    /// <param name="stderr">Where progress, notes and errors go (the console by default).</param>
+    /// <param name="cancellation">Stops the run like Ctrl+C, SIGTERM or SIGHUP do.</param>
+    /// <param name="time">The clock that dates run.json and report.html (the system clock by default).</param>
     public static int Execute(RunOptions options, TextWriter? stdout = null, TextWriter? stderr = null,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default, TimeProvider? time = null)
     {
         stdout ??= Console.Out;
         stderr ??= Console.Error;
         var clock = Stopwatch.StartNew();
-        var started = DateTimeOffset.UtcNow;
+        var started = (time ?? TimeProvider.System).GetUtcNow();
+        string shownScenario = TerminalText.Safe(options.ScenarioPath);
+
+        if (options.ScenarioPath.Length == 0)
+        {
+            stderr.WriteLine("error: no scenario file given (the path is empty)");
+            return ExitCodes.InvalidInput;
+        }
+        if (options.OutputFolder is { Length: 0 })
+        {
+            stderr.WriteLine("error: --out needs a folder (the path is empty)");
+            return ExitCodes.InvalidInput;
+        }
 
         Scenario scenario;
+        string scenarioHash;
         try
         {
-            scenario = VariantSelection.Apply(ScenarioReader.ReadFile(options.ScenarioPath), options.ScenarioPath,
-                options.Variant, options.Sets ?? []);
+            var loaded = ScenarioReader.Load(options.ScenarioPath);
+            scenarioHash = loaded.Sha256;
+            scenario = VariantSelection.Apply(loaded.Scenario, options.ScenarioPath, options.Variant, options.Sets ?? []);
         }
         catch (ScenarioException e)
         {
             CommandSupport.PrintProblems(e, stderr);
-            stderr.WriteLine($"{options.ScenarioPath}: {e.Errors.Count} problem{(e.Errors.Count == 1 ? "" : "s")}; nothing was simulated.");
+            stderr.WriteLine($"{shownScenario}: {e.Errors.Count} problem{(e.Errors.Count == 1 ? "" : "s")}; nothing was simulated.");
             return ExitCodes.InvalidInput;
         }
 
@@ -60,6 +82,8 @@ public static class RunHandler
         };
         string folderPath = options.OutputFolder ?? DefaultFolder(options);
 
+        using var signals = new SignalCancellation(cancellation);
+        var token = signals.Token;
         OutputFolder folder;
         try
         {
@@ -67,17 +91,10 @@ public static class RunHandler
         }
         catch (OutputFolderException e)
         {
-            stderr.WriteLine($"error: {e.Message}");
+            stderr.WriteLine($"error: {TerminalText.Safe(e.Message)}");
             return ExitCodes.InvalidInput;
         }
 
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            cts.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
         try
         {
             using (folder)
@@ -86,14 +103,16 @@ public static class RunHandler
                 {
                     stderr.WriteLine($"note: trials.parquet keeps the first {RunCommand.DefaultTrialsOutCap:N0} of {trials:N0} trials (use --trials-out N or none to change this).");
                 }
+                token.ThrowIfCancellationRequested();
                 TrialsParquetSink? sink = keep > 0 ? new TrialsParquetSink(scenario, folder.Stage("trials.parquet")) : null;
                 RunResult result;
                 try
                 {
                     var simOptions = new SimulationOptions(trials, seed, options.Threads, keep);
                     result = options.Quiet
-                        ? Simulation.Run(scenario, simOptions, sink, null, cts.Token)
-                        : RunWithProgress(scenario, simOptions, sink, stderr, cts.Token);
+                        ? Simulation.Run(scenario, simOptions, sink, null, token)
+                        : RunWithProgress(scenario, simOptions, sink, stderr, token);
+                    token.ThrowIfCancellationRequested();
                     sink?.Complete();
                 }
                 finally
@@ -101,60 +120,77 @@ public static class RunHandler
                     sink?.Dispose();
                 }
 
-                string scenarioHash = ResultWriters.Sha256Of(options.ScenarioPath);
-                RunOutputs.StageDataFiles(result, folder, new RunProvenance(options.ScenarioPath, scenarioHash,
-                    ToolVersion, started, sink?.RowsWritten ?? 0, clock.Elapsed.TotalSeconds));
-
-                ReportFiles? report = null;
-                if (options.Charts is { } chartOptions)
+                ReportFiles? report;
+                try
                 {
-                    try
+                    var provenance = new RunProvenance(options.ScenarioPath, scenarioHash, ToolVersion, started)
                     {
-                        report = ReportWriter.Write(result, folder, chartOptions,
-                            new ReportProvenance(options.ScenarioPath, scenarioHash, ToolVersion, started));
-                    }
-                    catch (Exception e) when (e is not (OperationCanceledException or IOException or UnauthorizedAccessException))
-                    {
-                        stderr.WriteLine($"error: drawing the charts failed: {e.Message} (--no-charts skips them); no result files were written.");
-                        return ExitCodes.Failed;
-                    }
-                    // Ctrl+C while the charts were drawn still means no result files.
-                    cts.Token.ThrowIfCancellationRequested();
+                        TrialsWritten = sink?.RowsWritten ?? 0,
+                        TotalSeconds = clock.Elapsed.TotalSeconds,
+                    };
+                    report = RunFiles.Stage(result, folder, provenance, options.Charts, token);
                 }
+                catch (ChartsFailedException e)
+                {
+                    stderr.WriteLine($"error: {TerminalText.Safe(e.Message)} (--no-charts skips them); no result files were written.");
+                    return ExitCodes.Failed;
+                }
+
+                // Everything printed after the commit is built before it, so nothing after the commit can fail the run.
+                string summary;
+                try
+                {
+                    summary = options.Quiet
+                        ? $"Results in {TerminalText.Safe(folder.Path)}{Environment.NewLine}"
+                        : ConsoleSummary.Render(result, folder.Path, stdout == Console.Out && !Console.IsOutputRedirected);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    stderr.WriteLine($"error: preparing the summary failed: {TerminalText.Safe(e.Message)}; no result files were written.");
+                    return ExitCodes.Failed;
+                }
+                var notes = new List<string>();
+                if (!options.Quiet && report is not null)
+                {
+                    notes.AddRange(report.Notes.Select(n => $"note: {TerminalText.Safe(n)}"));
+                    summary += $"Report: {TerminalText.Safe(folder.FinalPath(ReportWriter.ReportFile))}{Environment.NewLine}";
+                }
+
+                // A signal that arrives from here on is too late to stop the run: the swap below is not interrupted.
+                token.ThrowIfCancellationRequested();
                 folder.Commit();
 
-                if (options.Quiet)
-                {
-                    stdout.WriteLine($"Results in {folder.Path}");
-                }
-                else
-                {
-                    ConsoleSummary.Write(result, folder.Path, stdout);
-                    if (report is not null)
-                    {
-                        foreach (string note in report.Notes)
-                        {
-                            stderr.WriteLine($"note: {note}");
-                        }
-                        stdout.WriteLine($"Report: {folder.FinalPath(ReportWriter.ReportFile)}");
-                    }
-                }
+                PrintAfterCommit(stdout, stderr, summary, notes);
                 return ExitCodes.Ok;
             }
         }
         catch (OperationCanceledException)
         {
-            stderr.WriteLine("Cancelled: no result files were written.");
+            CommandSupport.TryWriteLine(stderr, "Cancelled: no result files were written; any earlier results are unchanged.");
             return ExitCodes.Cancelled;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"error: writing results to {folderPath} failed: {e.Message}");
+            stderr.WriteLine($"error: writing results to {TerminalText.Safe(folderPath)} failed: {TerminalText.Safe(e.Message)}");
             return ExitCodes.Failed;
         }
-        finally
+    }
+
+    // The results are committed: a closed or broken stdout/stderr must not turn that into a failure.
+    private static void PrintAfterCommit(TextWriter stdout, TextWriter stderr, string summary, List<string> notes)
+    {
+        try
         {
-            Console.CancelKeyPress -= onCancel;
+            foreach (string note in notes)
+            {
+                stderr.WriteLine(note);
+            }
+            stdout.Write(summary);
+            stdout.Flush();
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            // Nothing left to tell the user through a stream that is gone.
         }
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RiskSim.Cli.Output;
 using RiskSim.IO.Scenarios;
 
 namespace RiskSim.Cli.Commands;
@@ -27,14 +28,14 @@ public static class ValidateCommand
             try
             {
                 var s = ScenarioReader.ReadFile(file);
-                stdout.WriteLine($"{file}: valid ({s.Partners.Count} partners, {s.Workstreams.Count} workstreams, {s.Risks.Count} risks, "
+                stdout.WriteLine($"{TerminalText.Safe(file)}: valid ({s.Partners.Count} partners, {s.Workstreams.Count} workstreams, {s.Risks.Count} risks, "
                     + $"{s.Correlations.Count} correlations, {s.Variants.Count} variants)");
             }
             catch (ScenarioException e)
             {
                 invalid++;
                 CommandSupport.PrintProblems(e, stderr);
-                stderr.WriteLine($"{file}: {e.Errors.Count} problem{(e.Errors.Count == 1 ? "" : "s")}");
+                stderr.WriteLine($"{TerminalText.Safe(file)}: {e.Errors.Count} problem{(e.Errors.Count == 1 ? "" : "s")}");
             }
         }
         return invalid == 0 ? ExitCodes.Ok : ExitCodes.Failed;

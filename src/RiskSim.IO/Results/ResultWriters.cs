@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Parquet;
@@ -215,19 +214,6 @@ public static class ResultWriters
         json.WriteEndObject();
     }
 
-    /// <summary>SHA-256 of a file's bytes, lower-case hex.</summary>
-    public static string Sha256Of(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
-
     /// <summary>Runs Parquet.Net's asynchronous writing to completion from synchronous code.</summary>
     public static void Sync(Func<Task> action) => Task.Run(action).GetAwaiter().GetResult();
 }
-
-/// <summary>Where a run came from, for <c>run.json</c>.</summary>
-/// <param name="ScenarioFile">Path as given.</param>
-/// <param name="ScenarioSha256">Hash of the scenario file's bytes.</param>
-/// <param name="ToolVersion">RiskSim version.</param>
-/// <param name="StartedUtc">When the run started.</param>
-/// <param name="TrialsWritten">Rows in trials.parquet (0 when not written).</param>
-/// <param name="TotalSeconds">Wall time of the whole command so far.</param>
-public sealed record RunProvenance(string ScenarioFile, string ScenarioSha256, string ToolVersion, DateTimeOffset StartedUtc,
-    long TrialsWritten, double TotalSeconds);

@@ -12,12 +12,19 @@ public static class RunOutputs
     /// Stages summary.parquet, summary.csv, sensitivity.parquet, decision.json and run.json; the caller
     /// commits the folder once everything else (trials, charts, report) is staged too.
     /// </summary>
-    public static void StageDataFiles(RunResult result, OutputFolder folder, RunProvenance provenance)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled between two files.</exception>
+    public static void StageDataFiles(RunResult result, OutputFolder folder, RunProvenance provenance,
+        CancellationToken cancellation = default)
     {
+        cancellation.ThrowIfCancellationRequested();
         ResultWriters.WriteSummaryParquet(result, folder.Stage("summary.parquet"));
+        cancellation.ThrowIfCancellationRequested();
         ResultWriters.WriteSummaryCsv(result, folder.Stage("summary.csv"));
+        cancellation.ThrowIfCancellationRequested();
         ResultWriters.WriteSensitivityParquet(result, folder.Stage("sensitivity.parquet"));
+        cancellation.ThrowIfCancellationRequested();
         ResultWriters.WriteDecisionJson(result, folder.Stage("decision.json"));
+        cancellation.ThrowIfCancellationRequested();
         ResultWriters.WriteRunJson(result, provenance, folder.Stage("run.json"));
     }
 }

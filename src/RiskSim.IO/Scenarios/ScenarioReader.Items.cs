@@ -75,10 +75,22 @@ public sealed partial class ScenarioReader
         return (result, ok);
     }
 
-    private Partner? ReadPartner(YMapping map, string path)
+    private Partner? ReadPartner(YMapping map, string path, int? horizon)
     {
-        var f = Fields(map, path, ["id", "name", "share", "withdrawal"]);
+        var f = Fields(map, path, ["id", "name", "share", "withdrawal", "target"]);
         string? id = Required(f, "id", map, path) is { } i ? Text(i, Join(path, "id")) : null;
+        if (id is not null && KeyWords.Contains(id))
+        {
+            Error(f["id"].Value, Join(path, "id"), $"'{id}' names an allocation key; give the partner another id");
+            id = null;
+        }
+        SavingsTarget? target = null;
+        bool targetOk = true;
+        if (Optional(f, "target") is { } tn)
+        {
+            target = ReadTarget(tn, Join(path, "target"), horizon);
+            targetOk = target is not null;
+        }
         string name = Optional(f, "name") is { } n ? Text(n, Join(path, "name")) ?? "" : "";
         double? share = Required(f, "share", map, path) is { } s ? NumberIn(s, Join(path, "share"), 0, 1, "within [0, 1]") : null;
         PartnerWithdrawal? withdrawal = null;
@@ -88,7 +100,7 @@ public sealed partial class ScenarioReader
             string wp = Join(path, "withdrawal");
             if (Mapping(wn, wp) is { } wm)
             {
-                var wf = Fields(wm, wp, ["annual_probability", "notice_months", "savings_lost", "exit_cost"]);
+                var wf = Fields(wm, wp, ["annual_probability", "notice_months", "savings_lost", "exit_cost", "exit_cost_paid_by"]);
                 double? p = Required(wf, "annual_probability", wm, wp) is { } a
                     ? NumberIn(a, Join(wp, "annual_probability"), 0, 1, "a probability within [0, 1]") : null;
                 double? notice = Optional(wf, "notice_months") is { } nm
@@ -104,9 +116,18 @@ public sealed partial class ScenarioReader
                 }
                 Distribution? exitCost = Optional(wf, "exit_cost") is { } ec
                     ? ReadDistribution(ec, Join(wp, "exit_cost"), true) : new ConstantDistribution(0);
-                if (p is double pv && notice is double nv && lost is not null && exitCost is not null)
+                ExitCostPayer? payer = Optional(wf, "exit_cost_paid_by") is { } pb
+                    ? ReadExitCostPayer(pb, Join(wp, "exit_cost_paid_by")) : ExitCostPayer.Leaver;
+                if (p is double pv && notice is double nv && lost is not null && exitCost is not null && payer is { } paidBy)
                 {
-                    withdrawal = new PartnerWithdrawal { AnnualProbability = pv, NoticeMonths = nv, SavingsLost = lost, ExitCost = exitCost };
+                    withdrawal = new PartnerWithdrawal
+                    {
+                        AnnualProbability = pv,
+                        NoticeMonths = nv,
+                        SavingsLost = lost,
+                        ExitCost = exitCost,
+                        ExitCostPaidBy = paidBy,
+                    };
                 }
                 else
                 {
@@ -118,14 +139,14 @@ public sealed partial class ScenarioReader
                 ok = false;
             }
         }
-        return ok && id is not null && share is double shv
-            ? new Partner { Id = id, Name = name, Share = shv, Withdrawal = withdrawal }
+        return ok && targetOk && id is not null && share is double shv
+            ? new Partner { Id = id, Name = name, Share = shv, Withdrawal = withdrawal, Target = target }
             : null;
     }
 
     private Workstream? ReadWorkstream(YMapping map, string path, List<string> partnerIds)
     {
-        var f = Fields(map, path, ["id", "name", "annual_saving", "go_live_month", "delay_months", "ramp_months", "depends_on",
+        var f = Fields(map, path, ["id", "name", "annual_saving", "go_live_month", "delay_months", "ramp_months", "depends_on", "allocation",
             "implementation_cost", "delay_cost_per_month", "redundancy"]);
         string? id = Required(f, "id", map, path) is { } i ? Text(i, Join(path, "id")) : null;
         string name = Optional(f, "name") is { } n ? Text(n, Join(path, "name")) ?? "" : "";
@@ -201,8 +222,9 @@ public sealed partial class ScenarioReader
                 ok = false;
             }
         }
+        var allocation = Optional(f, "allocation") is { } an ? ReadWorkstreamAllocation(an, Join(path, "allocation"), partnerIds) : new WorkstreamAllocation();
         if (!ok || id is null || saving is null || goLive is null || delay is null || ramp is null || implementation is null
-            || delayCost is null || dependsOn is null)
+            || delayCost is null || dependsOn is null || allocation is null)
         {
             return null;
         }
@@ -218,12 +240,13 @@ public sealed partial class ScenarioReader
             ImplementationCost = implementation,
             DelayCostPerMonth = delayCost,
             Redundancy = redundancy,
+            Allocation = allocation,
         };
     }
 
-    private Risk? ReadRisk(YMapping map, string path, HashSet<string> workstreamIds, int? horizon)
+    private Risk? ReadRisk(YMapping map, string path, HashSet<string> workstreamIds, IReadOnlyList<string> partnerIds, int? horizon)
     {
-        var f = Fields(map, path, ["id", "name", "probability", "year", "cost", "delay_months"]);
+        var f = Fields(map, path, ["id", "name", "probability", "year", "cost", "delay_months", "allocation"]);
         string? id = Required(f, "id", map, path) is { } i ? Text(i, Join(path, "id")) : null;
         string name = Optional(f, "name") is { } n ? Text(n, Join(path, "name")) ?? "" : "";
         double? p = Required(f, "probability", map, path) is { } pn
@@ -288,10 +311,21 @@ public sealed partial class ScenarioReader
                 ok = false;
             }
         }
-        if (!ok || id is null || p is null || first is null || last is null || cost is null)
+        var costAllocation = Optional(f, "allocation") is { } an ? ReadRiskAllocation(an, Join(path, "allocation"), partnerIds) : AllocationKey.Shares;
+        if (!ok || id is null || p is null || first is null || last is null || cost is null || costAllocation is null)
         {
             return null;
         }
-        return new Risk { Id = id, Name = name, Probability = p.Value, FirstYear = first.Value, LastYear = last.Value, Cost = cost, Delays = delays };
+        return new Risk
+        {
+            Id = id,
+            Name = name,
+            Probability = p.Value,
+            FirstYear = first.Value,
+            LastYear = last.Value,
+            Cost = cost,
+            Delays = delays,
+            CostAllocation = costAllocation,
+        };
     }
 }

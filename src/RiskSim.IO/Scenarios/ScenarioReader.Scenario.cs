@@ -64,7 +64,7 @@ public sealed partial class ScenarioReader
         var partnerIds = RawIds(Optional(f, "partners"));
         var workstreamIds = RawIds(Optional(f, "workstreams")).ToHashSet();
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
-        var (partners, partnersOk) = Optional(f, "partners") is { } pn ? ReadList(pn, "partners", ReadPartner, ids) : ([], false);
+        var (partners, partnersOk) = Optional(f, "partners") is { } pn ? ReadList(pn, "partners", (node, path) => ReadPartner(node, path, horizon), ids) : ([], false);
         if (Optional(f, "partners") is null)
         {
             Error(map, "partners", "'partners' is required: at least one partner");
@@ -77,21 +77,10 @@ public sealed partial class ScenarioReader
             Error(map, "workstreams", "'workstreams' is required: at least one workstream");
         }
         var (risks, risksOk) = Optional(f, "risks") is { } rn
-            ? ReadList(rn, "risks", (node, path) => ReadRisk(node, path, workstreamIds, horizon), ids, allowEmpty: true)
+            ? ReadList(rn, "risks", (node, path) => ReadRisk(node, path, workstreamIds, partnerIds, horizon), ids, allowEmpty: true)
             : ([], true);
 
-        SavingsTarget? target = null;
-        if (Optional(f, "target") is { } tn && Mapping(tn, "target") is { } tm)
-        {
-            var tf = Fields(tm, "target", ["cumulative_net_savings", "by_year"]);
-            double? amount = Required(tf, "cumulative_net_savings", tm, "target") is { } a
-                ? Number(a, "target.cumulative_net_savings", money: true) : null;
-            int? by = Required(tf, "by_year", tm, "target") is { } b ? Integer(b, "target.by_year", 1, horizon ?? 50) : null;
-            if (amount is double av && by is int bv)
-            {
-                target = new SavingsTarget(av, bv);
-            }
-        }
+        SavingsTarget? target = Optional(f, "target") is { } tn ? ReadTarget(tn, "target", horizon) : null;
 
         if (partnersOk)
         {

@@ -1,0 +1,15 @@
+namespace RiskSim.Core.Engine;
+
+/// <summary>Where a run came from: what <c>run.json</c> records and the report states.</summary>
+/// <param name="ScenarioFile">The scenario file as given on the command line.</param>
+/// <param name="ScenarioSha256">SHA-256 of the scenario file's bytes that were parsed, lower-case hex.</param>
+/// <param name="ToolVersion">RiskSim's version.</param>
+/// <param name="StartedUtc">When the run started.</param>
+public sealed record RunProvenance(string ScenarioFile, string ScenarioSha256, string ToolVersion, DateTimeOffset StartedUtc)
+{
+    /// <summary>Rows in trials.parquet (0 when not written).</summary>
+    public long TrialsWritten { get; init; }
+
+    /// <summary>Wall time of the whole command up to writing the results, seconds.</summary>
+    public double TotalSeconds { get; init; }
+}
