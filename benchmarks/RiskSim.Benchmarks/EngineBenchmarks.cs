@@ -31,9 +31,11 @@ public class EngineBenchmarks
     [Params(true, false)]
     public bool PartnerLedgers { get; set; }
 
+    /// <summary>Reads the scenario once.</summary>
     [GlobalSetup]
     public void Setup() => _scenario = ScenarioReader.ReadFile(Path.Combine(RepoRoot.Path, Scenario));
 
+    /// <summary>One whole run; BenchmarkDotNet divides its time by the trials.</summary>
     [Benchmark(OperationsPerInvoke = Trials)]
     public RunResult Run() => Simulation.Run(_scenario, new SimulationOptions(Trials, 2026, Threads) { PartnerLedgers = PartnerLedgers });
 

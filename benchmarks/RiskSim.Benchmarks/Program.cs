@@ -6,6 +6,7 @@ namespace RiskSim.Benchmarks;
 /// <summary>Benchmarks entry point: BenchmarkDotNet by default, or <c>phases SCENARIO</c> for a stage breakdown.</summary>
 public static class Program
 {
+    /// <summary>Runs BenchmarkDotNet, or a stage breakdown (<c>phases</c>) or allocation probe (<c>alloc</c>).</summary>
     public static void Main(string[] args)
     {
         if (args.Length >= 2 && args[0] == "phases")

@@ -3,6 +3,7 @@ using RiskSim.Charts.Data;
 using RiskSim.Charts.Rendering;
 using RiskSim.Core.Engine;
 using RiskSim.Core.Model;
+using RiskSim.Core.Text;
 
 namespace RiskSim.Charts;
 
@@ -61,7 +62,7 @@ public sealed record ChartSet(FanChartData Fan, FanChartData Annual, NpvChartDat
         var partners = PartnerExposureData.From(result);
         string footer = Footer(result);
         string target = result.Scenario.Target is { } t
-            ? $" The diamond and dotted line mark the target of {MoneyFormat.Short(t.CumulativeNetSavings, result.Scenario.Currency)} by {result.Scenario.YearLabel(t.ByYear)}."
+            ? $" The diamond and dotted line mark the target of {Formats.Money(t.CumulativeNetSavings, result.Scenario.Currency)} by {result.Scenario.YearLabel(t.ByYear)}."
             : "";
 
         // Each chart takes a moment at high resolution: a cancelled run stops before the next one.

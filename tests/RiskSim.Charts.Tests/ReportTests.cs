@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using RiskSim.Charts.Report;
 using RiskSim.Core.Engine;
 using RiskSim.Core.Model;
+using RiskSim.Core.Text;
 using RiskSim.IO.Results;
 
 namespace RiskSim.Charts.Tests;
@@ -23,12 +24,12 @@ public sealed partial class ReportTests
     {
         var d = TestRuns.Ict.Decision;
         string chance = Math.Round(d.ProbabilityTargetMet!.Value * 100).ToString(CultureInfo.InvariantCulture);
-        string reserve = MoneyFormat.Short(d.Reserve90!.Value);
+        string reserve = Formats.Money(d.Reserve90!.Value);
         var sentences = Headline.Sentences(TestRuns.Ict);
 
         Assert.Equal($"There is a {chance}% chance that cumulative net savings reach £397k by 2013/14.", sentences[0]);
         Assert.Equal($"To be 90% confident of covering the shortfall against that target, hold {reserve} in reserve.", sentences[1]);
-        Assert.Contains(HtmlReport.E(sentences[0] + " " + sentences[1]), IctReport, StringComparison.Ordinal);
+        Assert.Contains(Html.Escape(sentences[0] + " " + sentences[1]), IctReport, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -39,11 +40,11 @@ public sealed partial class ReportTests
         var sentences = Headline.Sentences(run);
 
         Assert.Equal("The scenario sets no savings target, so no reserve is calculated.", sentences[0]);
-        Assert.StartsWith($"There is a {Headline.Percent(run.Decision.ProbabilityOfPayback)} chance that the programme pays back within the 3-year horizon (by the end of year 3).",
+        Assert.StartsWith($"There is a {Formats.Chance(run.Decision.ProbabilityOfPayback)} chance that the programme pays back within the 3-year horizon (by the end of year 3).",
             sentences[1], StringComparison.Ordinal);
-        Assert.Contains($"{MoneyFormat.Short(npv.P50)} at the median", sentences[2], StringComparison.Ordinal);
-        Assert.Contains($"less than {MoneyFormat.Short(npv.P10)}", sentences[2], StringComparison.Ordinal);
-        Assert.Contains($"more than {MoneyFormat.Short(npv.P90)}", sentences[2], StringComparison.Ordinal);
+        Assert.Contains($"{Formats.Money(npv.P50)} at the median", sentences[2], StringComparison.Ordinal);
+        Assert.Contains($"less than {Formats.Money(npv.P10)}", sentences[2], StringComparison.Ordinal);
+        Assert.Contains($"more than {Formats.Money(npv.P90)}", sentences[2], StringComparison.Ordinal);
     }
 
     [Theory]
@@ -54,7 +55,7 @@ public sealed partial class ReportTests
     [InlineData(0.995, "99.5%")]
     [InlineData(1.0, "100%")]
     [InlineData(0.0, "0%")]
-    public void Percentages_never_round_a_tail_to_certainty(double p, string text) => Assert.Equal(text, Headline.Percent(p));
+    public void Percentages_never_round_a_tail_to_certainty(double p, string text) => Assert.Equal(text, Formats.Chance(p));
 
     [Fact]
     public void Report_is_self_contained_with_every_chart_inlined()
@@ -81,7 +82,7 @@ public sealed partial class ReportTests
         {
             Assert.Contains($"<h2>{heading}</h2>", html, StringComparison.Ordinal);
         }
-        Assert.Contains($"<th scope=\"row\">Reserve for 95% confidence</th><td class=\"num\">{MoneyFormat.Short(d.Reserve95!.Value)}</td>", html, StringComparison.Ordinal);
+        Assert.Contains($"<th scope=\"row\">Reserve for 95% confidence</th><td class=\"num\">{Formats.Money(d.Reserve95!.Value)}</td>", html, StringComparison.Ordinal);
         // Inputs by contribution, in the sensitivity table's order.
         int last = -1;
         foreach (var row in TestRuns.Ict.Sensitivity.Take(12))
@@ -99,7 +100,7 @@ public sealed partial class ReportTests
         // Partner exposure.
         foreach (var p in TestRuns.Ict.PartnerExposures)
         {
-            Assert.Contains(MoneyFormat.Short(p.MedianNpvIfStays - p.MedianNpvIfExit), html, StringComparison.Ordinal);
+            Assert.Contains(Formats.Money(p.MedianNpvIfStays - p.MedianNpvIfExit), html, StringComparison.Ordinal);
         }
         // Provenance.
         Assert.Contains(Provenance.ScenarioSha256, html, StringComparison.Ordinal);
@@ -121,7 +122,7 @@ public sealed partial class ReportTests
         Assert.DoesNotContain("<b>shared", html, StringComparison.Ordinal);
         Assert.Contains("North &amp; &lt;Co&gt;", html, StringComparison.Ordinal);
         Assert.Contains("No partner has a withdrawal risk in this scenario", html, StringComparison.Ordinal);
-        Assert.Equal(4, InlinePngs().Matches(html).Count);
+        Assert.Equal(4, InlinePngs().Count(html));
         Assert.Contains("none set in the scenario", html, StringComparison.Ordinal);
     }
 

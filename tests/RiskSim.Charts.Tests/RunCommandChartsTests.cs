@@ -86,7 +86,7 @@ public sealed class RunCommandChartsTests
     public void Bad_chart_options_are_rejected_with_a_message(string option, string value, string message)
     {
         var root = new RootCommand();
-        root.Subcommands.Add(RunCommand.Build(_ => throw new InvalidOperationException("must not run")));
+        root.Subcommands.Add(RunCommand.Build((_, _) => throw new InvalidOperationException("must not run")));
         var parse = root.Parse(["run", TestRuns.IctScenario, option, value]);
 
         Assert.Contains(message, parse.Errors.Select(e => e.Message));
@@ -106,7 +106,7 @@ public sealed class RunCommandChartsTests
     {
         RunOptions? captured = null;
         var root = new RootCommand();
-        root.Subcommands.Add(RunCommand.Build(o =>
+        root.Subcommands.Add(RunCommand.Build((o, _) =>
         {
             captured = o;
             return 0;

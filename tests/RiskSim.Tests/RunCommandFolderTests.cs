@@ -198,7 +198,7 @@ public sealed class RunCommandFolderTests
     {
         var stdout = new StringWriter(CultureInfo.InvariantCulture);
         var stderr = new StringWriter(CultureInfo.InvariantCulture);
-        int code = RunHandler.Execute(options, stdout, stderr, default, time);
+        int code = RunHandler.Execute(options, stdout, stderr, time);
         return (code, stdout.ToString(), stderr.ToString());
     }
 

@@ -280,7 +280,7 @@ public sealed class RunCommandTests : IDisposable
     public void The_command_line_accepts_short_aliases_and_trials_out_all()
     {
         RunOptions? options = null;
-        var run = RunCommand.Build(o =>
+        var run = RunCommand.Build((o, _) =>
         {
             options = o;
             return ExitCodes.Ok;
@@ -384,7 +384,7 @@ public sealed class RunCommandTests : IDisposable
         using var stdout = new StringWriter(CultureInfo.InvariantCulture);
         using var stderr = new StringWriter(CultureInfo.InvariantCulture);
         var options = new RunOptions(scenario, trials, seed, threads, output, trialsOut, quiet);
-        int code = RunHandler.Execute(options, stdout, stderr, cancellation);
+        int code = RunHandler.Execute(options, stdout, stderr, cancellation: cancellation);
         return new RunOutcome(code, stdout.ToString(), stderr.ToString());
     }
 

@@ -54,7 +54,7 @@ public class ScenarioToolingTests
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         string good = Path.Combine(TestPaths.Scenarios, "worcestershire-shared-ict.yaml");
-        Assert.Equal(1, ValidateCommand.Execute([good, bad], stdout, stderr));
+        Assert.Equal(Cli.ExitCodes.InvalidInput, ValidateCommand.Execute([good, bad], stdout, stderr));
         Assert.Contains("worcestershire-shared-ict.yaml: valid", stdout.ToString(), StringComparison.Ordinal);
         Assert.Contains($"{bad}:2:16: horizon_years", stderr.ToString(), StringComparison.Ordinal);
         Assert.Contains("'partners' is required", stderr.ToString(), StringComparison.Ordinal);

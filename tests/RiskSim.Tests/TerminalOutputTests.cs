@@ -40,7 +40,7 @@ public sealed class TerminalOutputTests
 
         int code = ValidateCommand.Execute([valid, invalid], stdout, stderr);
 
-        Assert.Equal(ExitCodes.Failed, code);
+        Assert.Equal(ExitCodes.InvalidInput, code);
         Assert.Contains("ok\\x1b[31m.yaml: valid", stdout.ToString(), StringComparison.Ordinal);
         Assert.Contains("bad\\x1b[31m.yaml", stderr.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain('\u001b', stdout.ToString() + stderr.ToString());

@@ -1,5 +1,6 @@
 using RiskSim.Core.Engine;
 using RiskSim.Core.Model;
+using RiskSim.Core.Text;
 
 namespace RiskSim.Charts.Data;
 
@@ -54,7 +55,7 @@ public sealed record FanChartData(
         var s = result.Scenario;
         TargetMark? target = s.Target is { } t
             ? new TargetMark(t.ByYear, t.CumulativeNetSavings,
-                $"Target {MoneyFormat.Short(t.CumulativeNetSavings, s.Currency)} by {s.YearLabel(t.ByYear)}")
+                $"Target {Formats.Money(t.CumulativeNetSavings, s.Currency)} by {s.YearLabel(t.ByYear)}")
             : null;
         return Build(result, MetricNames.CumulativeNetSavings, "Cumulative net savings by year end",
             result.Plan.CumulativeNetSavings, target, parts: null);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using RiskSim.Core.Model;
+using RiskSim.Core.Text;
 using ScottPlot;
 using SkiaSharp;
 
@@ -78,7 +79,7 @@ public static partial class ChartCanvas
     {
         axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
         {
-            LabelFormatter = v => MoneyFormat.Short(Math.Abs(v) < 1e-6 ? 0 : v, currency),
+            LabelFormatter = v => Formats.Money(Math.Abs(v) < 1e-6 ? 0 : v, currency),
         };
     }
 

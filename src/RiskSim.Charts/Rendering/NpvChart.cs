@@ -1,6 +1,7 @@
 using System.Globalization;
 using RiskSim.Charts.Data;
 using RiskSim.Core.Model;
+using RiskSim.Core.Text;
 using ScottPlot;
 
 namespace RiskSim.Charts.Rendering;
@@ -15,7 +16,7 @@ public static class NpvChart
     public static Plot Build(NpvChartData data)
     {
         var plot = ChartCanvas.NewPlot(data.Title);
-        string Money(double v) => MoneyFormat.Short(v, data.Currency);
+        string Money(double v) => Formats.Money(v, data.Currency);
 
         var bars = data.Bins.Select(b => new Bar
         {
@@ -36,7 +37,7 @@ public static class NpvChart
         if (left < 0 && right > 0)
         {
             var zero = plot.Add.VerticalLine(0, 1.5f, ChartPalette.Ink.WithAlpha(0.8));
-            zero.LegendText = $"Break-even: {Percent(data.ProbabilityNegative)} of trials below zero";
+            zero.LegendText = $"Break-even: {Formats.Chance(data.ProbabilityNegative)} of trials below zero";
         }
         if (data.PlanNpv >= left && data.PlanNpv <= right)
         {
@@ -78,7 +79,7 @@ public static class NpvChart
         }
 
         ChartCanvas.MoneyAxis(plot.Axes.Bottom, data.Currency);
-        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => Percent(v / 100, "0.#") };
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => Formats.Percent(v / 100, "0.#") };
         var rightTicks = new ScottPlot.TickGenerators.NumericManual();
         foreach (int p in new[] { 0, 25, 50, 75, 100 })
         {
@@ -98,7 +99,4 @@ public static class NpvChart
         ChartCanvas.LegendBelow(plot);
         return plot;
     }
-
-    private static string Percent(double p, string format = "0") =>
-        (p * 100).ToString(format, CultureInfo.InvariantCulture) + "%";
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using RiskSim.Charts.Data;
 using RiskSim.Core.Model;
+using RiskSim.Core.Text;
 using ScottPlot;
 
 namespace RiskSim.Charts.Rendering;
@@ -25,7 +26,7 @@ public static class PartnersChart
             throw new ArgumentException("no partner has a withdrawal risk: there is nothing to draw", nameof(data));
         }
         var plot = ChartCanvas.NewPlot(data.Title);
-        string Money(double v) => MoneyFormat.Short(v, data.Currency);
+        string Money(double v) => Formats.Money(v, data.Currency);
         int n = data.Partners.Count;
         var ticks = new ScottPlot.TickGenerators.NumericManual();
         var stays = new List<Bar>();
@@ -42,7 +43,7 @@ public static class PartnersChart
             {
                 leaves.Add(NewBar(y - 0.19, p.MedianNpvIfLeaves, ChartPalette.Vermillion, Money(p.MedianNpvIfLeaves)));
             }
-            string chance = (p.ProbabilityOfExit * 100).ToString(p.ProbabilityOfExit < 0.1 ? "0.0" : "0", CultureInfo.InvariantCulture);
+            string chance = Formats.Share(p.ProbabilityOfExit).TrimEnd('%');
             ticks.AddMajor(y, $"{InputLabels.Shorten(p.Name)}\nleaves: {chance}% chance");
         }
         ChartCanvas.AddHorizontalBars(plot, stays, ChartPalette.Blue, StaysLabel);

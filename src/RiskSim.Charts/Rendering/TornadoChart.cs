@@ -1,5 +1,6 @@
 using System.Globalization;
 using RiskSim.Charts.Data;
+using RiskSim.Core.Text;
 using ScottPlot;
 
 namespace RiskSim.Charts.Rendering;
@@ -44,7 +45,7 @@ public static class TornadoChart
                 FillColor = color,
                 LineWidth = 0,
                 Orientation = Orientation.Horizontal,
-                Label = Percent(bar.Share),
+                Label = Formats.Share(bar.Share),
             };
             (isRest ? rest : bar.Direction < 0 ? lowers : raises).Add(b);
             ticks.AddMajor(y, bar.Label);
@@ -70,7 +71,4 @@ public static class TornadoChart
         ChartCanvas.LegendBelow(plot);
         return plot;
     }
-
-    private static string Percent(double share) =>
-        (share * 100).ToString(share < 0.1 ? "0.0" : "0", CultureInfo.InvariantCulture) + "%";
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using RiskSim.Core.Engine;
 using RiskSim.Core.Model;
+using RiskSim.Core.Text;
 
 namespace RiskSim.Charts.Report;
 
@@ -17,17 +18,17 @@ public static class Headline
     {
         var s = result.Scenario;
         var d = result.Decision;
-        string Money(double v) => MoneyFormat.Short(v, s.Currency);
+        string Money(double v) => Formats.Money(v, s.Currency);
         var npv = result.Row(MetricNames.Npv);
         string npvSentence = $"The net present value is {Money(npv.P50)} at the median, with a 10% chance of less than "
             + $"{Money(npv.P10)} and a 10% chance of more than {Money(npv.P90)}.";
-        string payback = $"There is a {Percent(d.ProbabilityOfPayback)} chance that the programme pays back within the "
+        string payback = $"There is a {Formats.Chance(d.ProbabilityOfPayback)} chance that the programme pays back within the "
             + $"{s.HorizonYears}-year horizon (by {ByYear(s, s.HorizonYears)}).";
 
         if (d.Target is { } target && d.ProbabilityTargetMet is double met && d.Reserve90 is double reserve90)
         {
             string by = ByYear(s, target.ByYear);
-            string first = $"There is a {Percent(met)} chance that cumulative net savings reach {Money(target.CumulativeNetSavings)} by {by}.";
+            string first = $"There is a {Formats.Chance(met)} chance that cumulative net savings reach {Money(target.CumulativeNetSavings)} by {by}.";
             string second = reserve90 > 0
                 ? $"To be 90% confident of covering the shortfall against that target, hold {Money(reserve90)} in reserve."
                 : $"No reserve is needed to be 90% confident of that target: in 90% of trials cumulative net savings reach "
@@ -40,26 +41,4 @@ public static class Headline
     /// <summary>"2027/28" for a financial year, "the end of year 3" when the scenario has no start year.</summary>
     public static string ByYear(Scenario scenario, int year) =>
         scenario.StartYear is null ? $"the end of year {year.ToString(CultureInfo.InvariantCulture)}" : scenario.YearLabel(year);
-
-    /// <summary>
-    /// A probability as a whole percentage ("72%"), with one decimal below 1% and above 99%, and "less than
-    /// 0.1%" / "more than 99.9%" beyond, so that a tail never reads as 0% or 100%.
-    /// </summary>
-    public static string Percent(double p)
-    {
-        if (double.IsNaN(p))
-        {
-            return "–";
-        }
-        if (p is > 0 and < 0.0005)
-        {
-            return "less than 0.1%";
-        }
-        if (p is > 0.9995 and < 1)
-        {
-            return "more than 99.9%";
-        }
-        bool tail = p is > 0 and < 0.01 or > 0.99 and < 1;
-        return (p * 100).ToString(tail ? "0.0" : "0", CultureInfo.InvariantCulture) + "%";
-    }
 }

@@ -4,6 +4,7 @@ using System.Text;
 using RiskSim.Charts.Data;
 using RiskSim.Core.Engine;
 using RiskSim.Core.Model;
+using RiskSim.Core.Text;
 
 namespace RiskSim.Charts.Report;
 
@@ -86,13 +87,13 @@ public static class HtmlReport
     {
         var s = result.Scenario;
         var d = result.Decision;
-        string Money(double v) => MoneyFormat.Short(v, s.Currency);
+        string Money(double v) => Formats.Money(v, s.Currency);
         var rows = new List<(string Figure, string Value)>();
         if (d.Target is { } target)
         {
             string by = Headline.ByYear(s, target.ByYear);
             rows.Add(("Target", $"cumulative net savings of {Money(target.CumulativeNetSavings)} by {by}"));
-            rows.Add(("Chance of meeting the target", Headline.Percent(d.ProbabilityTargetMet ?? double.NaN)));
+            rows.Add(("Chance of meeting the target", Formats.Chance(d.ProbabilityTargetMet ?? double.NaN)));
             rows.Add(($"Cumulative net savings by {by}: P5 / P10 / P20",
                 $"{Money(d.CumulativeAtTargetP5 ?? double.NaN)} / {Money(d.CumulativeAtTargetP10 ?? double.NaN)} / {Money(d.CumulativeAtTargetP20 ?? double.NaN)}"));
             rows.Add(("Reserve for 80% confidence", Money(d.Reserve80 ?? double.NaN)));
@@ -104,7 +105,7 @@ public static class HtmlReport
         {
             rows.Add(("Target", "none set in the scenario"));
         }
-        rows.Add(("Chance of paying back within the horizon", Headline.Percent(d.ProbabilityOfPayback)));
+        rows.Add(("Chance of paying back within the horizon", Formats.Chance(d.ProbabilityOfPayback)));
         var payback = result.Row(MetricNames.PaybackYear);
         if (payback.Count > 0)
         {
@@ -113,14 +114,14 @@ public static class HtmlReport
         var npv = result.Row(MetricNames.Npv);
         rows.Add(("Net present value: P10 / P50 / P90", $"{Money(npv.P10)} / {Money(npv.P50)} / {Money(npv.P90)}"));
         rows.Add(("Net present value: mean", Money(npv.Mean)));
-        rows.Add(("Chance the NPV is below zero", Headline.Percent(NpvChartData.CumulativeProbability(result.NpvQuantiles, 0))));
+        rows.Add(("Chance the NPV is below zero", Formats.Chance(NpvChartData.CumulativeProbability(result.NpvQuantiles, 0))));
         rows.Add(("Plan (most likely inputs): NPV", Money(result.Plan.Npv)));
         var total = result.Row(MetricNames.TotalNetSavings);
         rows.Add(($"Total net savings over {s.HorizonYears} years (undiscounted): P10 / P50 / P90",
             $"{Money(total.P10)} / {Money(total.P50)} / {Money(total.P90)}"));
         foreach (var p in d.PartnerExits.Where(x => s.Partners.Any(q => q.Id == x.PartnerId && q.Withdrawal is not null)))
         {
-            rows.Add(($"Chance that {InputLabels.OwnerName(s, p.PartnerId)} leaves within the horizon", Headline.Percent(p.ProbabilityOfExit)));
+            rows.Add(($"Chance that {InputLabels.OwnerName(s, p.PartnerId)} leaves within the horizon", Formats.Chance(p.ProbabilityOfExit)));
         }
 
         html.Append("<section>\n<h2>Decision figures</h2>\n<table class=\"figures\">\n<thead><tr><th scope=\"col\">Figure</th><th scope=\"col\" class=\"num\">Value</th></tr></thead>\n<tbody>\n");
@@ -171,12 +172,12 @@ public static class HtmlReport
             {
                 string delays = risk.Delays.Count == 0 ? ""
                     : "; delays " + string.Join(", ", risk.Delays.Select(x =>
-                        $"{InputLabels.OwnerName(s, x.WorkstreamId)} by {x.Months.Describe(Number)} months"));
+                        $"{InputLabels.OwnerName(s, x.WorkstreamId)} by {x.Months.Describe(Formats.Number)} months"));
                 html.Append("<tr><th scope=\"row\">").Append(E(InputLabels.OwnerName(s, risk.Id))).Append("</th><td class=\"num\">")
-                    .Append(E(Headline.Percent(risk.Probability))).Append("<br><span class=\"sub\">(")
-                    .Append(E(frequency.TryGetValue(risk.Id, out double f) ? Headline.Percent(f) : "–")).Append(")</span></td><td>")
-                    .Append(E(ShortYears(s, risk))).Append("</td><td>").Append(E(risk.Cost.Describe(v => MoneyFormat.Short(v, s.Currency)) + delays))
-                    .Append("</td><td class=\"num\">").Append(E(SharePercent(share))).Append("</td></tr>\n");
+                    .Append(E(Formats.Chance(risk.Probability))).Append("<br><span class=\"sub\">(")
+                    .Append(E(frequency.TryGetValue(risk.Id, out double f) ? Formats.Chance(f) : "–")).Append(")</span></td><td>")
+                    .Append(E(ShortYears(s, risk))).Append("</td><td>").Append(E(risk.Cost.Describe(v => Formats.Money(v, s.Currency)) + delays))
+                    .Append("</td><td class=\"num\">").Append(E(Formats.Share(share))).Append("</td></tr>\n");
             }
             html.Append("</tbody>\n</table>\n<p class=\"note\">Chance: as in the risk register, with the share of trials in which ")
                 .Append("the risk happened in brackets. Share of NPV variance: the risk's occurrence, year, cost and delays together.</p>\n");
@@ -196,12 +197,12 @@ public static class HtmlReport
             html.Append("<tr><td class=\"num\">").Append(rank).Append("</td><td>").Append(E(InputLabels.Describe(s, row.Input, row.Role, row.Owner)))
                 .Append("<br><code>").Append(E(row.Input)).Append("</code></td><td>").Append(row.Spearman < 0 ? "lowers NPV" : "raises NPV")
                 .Append("</td><td class=\"num\">").Append(row.Spearman.ToString("+0.00;−0.00;0.00", CultureInfo.InvariantCulture))
-                .Append("</td><td class=\"num\">").Append(E(SharePercent(row.Share))).Append("</td></tr>\n");
+                .Append("</td><td class=\"num\">").Append(E(Formats.Share(row.Share))).Append("</td></tr>\n");
         }
         if (inputs.Rest is { } rest)
         {
             html.Append("<tr class=\"rest\"><td></td><td>").Append(E(rest.Label)).Append("</td><td></td><td></td><td class=\"num\">")
-                .Append(E(SharePercent(rest.Share))).Append("</td></tr>\n");
+                .Append(E(Formats.Share(rest.Share))).Append("</td></tr>\n");
         }
         html.Append("</tbody>\n</table>\n<p class=\"note\">Spearman rank correlation of each input with the NPV over the first ")
             .Append(result.SensitivityTrials.ToString("N0", CultureInfo.InvariantCulture))
@@ -217,7 +218,7 @@ public static class HtmlReport
     private static void Partners(StringBuilder html, RunResult result, ChartSet charts)
     {
         var s = result.Scenario;
-        string Money(double v) => MoneyFormat.Short(v, s.Currency);
+        string Money(double v) => Formats.Money(v, s.Currency);
         html.Append("<section>\n<h2>Partner withdrawal exposure</h2>\n");
         if (!charts.Partners.HasChart)
         {
@@ -231,9 +232,9 @@ public static class HtmlReport
         foreach (var p in charts.Partners.Partners)
         {
             var partner = s.Partners.First(x => x.Id == p.PartnerId);
-            html.Append("<tr><th scope=\"row\">").Append(E(p.Name)).Append("</th><td class=\"num\">").Append(E(Headline.Percent(partner.Share)))
-                .Append("</td><td class=\"num\">").Append(E(Headline.Percent(partner.Withdrawal?.AnnualProbability ?? 0)))
-                .Append("</td><td class=\"num\">").Append(E(Headline.Percent(p.ProbabilityOfExit)))
+            html.Append("<tr><th scope=\"row\">").Append(E(p.Name)).Append("</th><td class=\"num\">").Append(E(Formats.Chance(partner.Share)))
+                .Append("</td><td class=\"num\">").Append(E(Formats.Chance(partner.Withdrawal?.AnnualProbability ?? 0)))
+                .Append("</td><td class=\"num\">").Append(E(Formats.Chance(p.ProbabilityOfExit)))
                 .Append("</td><td class=\"num\">").Append(E(Money(p.MedianNpvIfStays)))
                 .Append("</td><td class=\"num\">").Append(E(Money(p.MedianNpvIfLeaves)))
                 .Append("</td><td class=\"num\">").Append(E(Money(p.MedianCost))).Append("</td></tr>\n");
@@ -246,7 +247,7 @@ public static class HtmlReport
     private static void Assumptions(StringBuilder html, RunResult result)
     {
         var s = result.Scenario;
-        string Money(double v) => MoneyFormat.Short(v, s.Currency);
+        string Money(double v) => Formats.Money(v, s.Currency);
         html.Append("<section>\n<h2>Assumptions</h2>\n<table>\n<tbody>\n");
         var settings = new List<(string, string)>
         {
@@ -265,18 +266,18 @@ public static class HtmlReport
         foreach (var p in s.Partners)
         {
             string withdrawal = p.Withdrawal is { } w
-                ? $"notice with a {Headline.Percent(w.AnnualProbability)} chance in any one year, leaving {Number(w.NoticeMonths)} months later; "
-                  + $"savings lost: {w.SavingsLost.Describe(PercentOf)}; exit cost: {w.ExitCost.Describe(Money)}"
+                ? $"notice with a {Formats.Chance(w.AnnualProbability)} chance in any one year, leaving {Formats.Number(w.NoticeMonths)} months later; "
+                  + $"savings lost: {w.SavingsLost.Describe((v => Formats.Percent(v)))}; exit cost: {w.ExitCost.Describe(Money)}"
                 : "not modelled (stays for the whole horizon)";
             html.Append("<tr><th scope=\"row\">").Append(E(InputLabels.OwnerName(s, p.Id))).Append("<br><code>").Append(E(p.Id)).Append("</code></th><td class=\"num\">")
-                .Append(E(Headline.Percent(p.Share))).Append("</td><td>").Append(E(withdrawal)).Append("</td></tr>\n");
+                .Append(E(Formats.Chance(p.Share))).Append("</td><td>").Append(E(withdrawal)).Append("</td></tr>\n");
         }
         html.Append("</tbody>\n</table>\n");
 
         html.Append("<h3>Workstreams</h3>\n<table>\n<thead><tr><th scope=\"col\">Workstream</th><th scope=\"col\">Go-live and ramp</th><th scope=\"col\">Depends on</th></tr></thead>\n<tbody>\n");
         foreach (var w in s.Workstreams)
         {
-            string timing = $"planned go-live at month {Number(w.GoLiveMonth)}, then a {Number(w.RampMonths)}-month ramp to the full saving";
+            string timing = $"planned go-live at month {Formats.Number(w.GoLiveMonth)}, then a {Formats.Number(w.RampMonths)}-month ramp to the full saving";
             string depends = w.DependsOn.Count == 0 ? "no partner" : string.Join(", ", w.DependsOn.Select(id => InputLabels.OwnerName(s, id)));
             html.Append("<tr><th scope=\"row\">").Append(E(InputLabels.OwnerName(s, w.Id))).Append("<br><code>").Append(E(w.Id)).Append("</code></th><td>")
                 .Append(E(timing)).Append("</td><td>").Append(E(depends)).Append("</td></tr>\n");
@@ -329,7 +330,7 @@ public static class HtmlReport
     /// <summary>An input's distribution in words, in the unit of its role.</summary>
     internal static string DescribeInput(Scenario scenario, InputDefinition input)
     {
-        string Money(double v) => MoneyFormat.Short(v, scenario.Currency);
+        string Money(double v) => Formats.Money(v, scenario.Currency);
         var risk = scenario.Risks.FirstOrDefault(r => r.Id == input.Owner);
         return input.Role switch
         {
@@ -337,13 +338,13 @@ public static class HtmlReport
             InputRole.ImplementationCost or InputRole.RedundancyCostPerHead or InputRole.ExitCost or InputRole.RiskCost
                 => input.Distribution.Describe(Money),
             InputRole.DelayCostPerMonth => input.Distribution.Describe(Money) + " a month",
-            InputRole.DelayMonths or InputRole.RiskDelay => input.Distribution.Describe(Number) + " months",
-            InputRole.RedundancyHeadcount => input.Distribution.Describe(Number) + " posts",
-            InputRole.SavingsLost => input.Distribution.Describe(PercentOf),
-            InputRole.WithdrawalNotice => input.Distribution.Describe(Number),
-            InputRole.RiskOccurs when risk is not null => $"happens with a {Headline.Percent(risk.Probability)} chance",
+            InputRole.DelayMonths or InputRole.RiskDelay => input.Distribution.Describe(Formats.Number) + " months",
+            InputRole.RedundancyHeadcount => input.Distribution.Describe(Formats.Number) + " posts",
+            InputRole.SavingsLost => input.Distribution.Describe((v => Formats.Percent(v))),
+            InputRole.WithdrawalNotice => input.Distribution.Describe(Formats.Number),
+            InputRole.RiskOccurs when risk is not null => $"happens with a {Formats.Chance(risk.Probability)} chance",
             InputRole.RiskYear when risk is not null => RiskYears(scenario, risk),
-            _ => input.Distribution.Describe(Number),
+            _ => input.Distribution.Describe(Formats.Number),
         };
     }
 
@@ -358,31 +359,7 @@ public static class HtmlReport
     private static string Span(Scenario s) =>
         s.HorizonYears == 1 ? s.YearLabel(1) : $"{s.YearLabel(1)} to {s.YearLabel(s.HorizonYears)}";
 
-    private static string Number(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
-
-    private static string PercentOf(double v) => (v * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
-
-    private static string SharePercent(double share) =>
-        (share * 100).ToString(share < 0.1 ? "0.0" : "0", CultureInfo.InvariantCulture) + "%";
-
-    /// <summary>Escapes the five characters HTML gives meaning to; other text (£, –, …) stays readable UTF-8.</summary>
-    internal static string E(string text)
-    {
-        var escaped = new StringBuilder(text.Length + 16);
-        foreach (char c in text)
-        {
-            escaped.Append(c switch
-            {
-                '&' => "&amp;",
-                '<' => "&lt;",
-                '>' => "&gt;",
-                '"' => "&quot;",
-                '\'' => "&#39;",
-                _ => c.ToString(),
-            });
-        }
-        return escaped.ToString();
-    }
+    private static string E(string text) => Html.Escape(text);
 
     private const string Css = """
         :root { color-scheme: light; }

@@ -22,9 +22,9 @@ public static class BatchCommand
         {
             paths, output, trials, seed, threads, force, noCharts, quiet,
         };
-        command.SetAction(parse => BatchRunner.Execute(new BatchOptions(parse.GetValue(paths)!, parse.GetValue(output)!,
+        command.SetAction((parse, cancellation) => Task.FromResult(BatchRunner.Execute(new BatchOptions(parse.GetValue(paths)!, parse.GetValue(output)!,
             parse.GetValue(trials), parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(force), !parse.GetValue(noCharts),
-            parse.GetValue(quiet)), Console.Out, Console.Error));
+            parse.GetValue(quiet)), Console.Out, Console.Error, cancellation)));
         return command;
     }
 }

@@ -9,6 +9,7 @@ using RiskSim.Charts.Report;
 using RiskSim.Cli.Output;
 using RiskSim.Core.Engine;
 using RiskSim.Core.Model;
+using RiskSim.Core.Text;
 using RiskSim.IO.Results;
 using RiskSim.IO.Scenarios;
 
@@ -25,13 +26,6 @@ namespace RiskSim.Cli.Commands;
 /// <param name="Quiet">Only the summary line.</param>
 public sealed record BatchOptions(IReadOnlyList<string> Paths, string OutputFolder, long? Trials, ulong? Seed, int Threads,
     bool Force, bool Charts, bool Quiet);
-
-/// <summary>One row of comparison.parquet / comparison.csv.</summary>
-public sealed record ComparisonRow(
-    string Scenario, string Variant, string File, string Folder, long Trials, ulong Seed,
-    double NpvMean, double NpvP10, double NpvP50, double NpvP90,
-    double? ProbabilityTargetMet, double? Reserve80, double? Reserve90, double? Reserve95, double ProbabilityOfPayback,
-    PairedDifference? PairedNpv, PairedDifference? PairedCumulative);
 
 /// <summary>Runs many scenarios and their variants, and compares them side by side.</summary>
 /// <remarks>
@@ -138,8 +132,8 @@ public static class BatchRunner
                 }
 
                 cancellation.ThrowIfCancellationRequested();
-                ComparisonWriter.WriteCsv(rows, root.Stage("comparison.csv"));
-                ComparisonWriter.WriteParquet(rows, root.Stage("comparison.parquet"));
+                ComparisonFiles.WriteCsv(rows, root.Stage("comparison.csv"));
+                ComparisonFiles.WriteParquet(rows, root.Stage("comparison.parquet"));
                 bool chart = options.Charts && rows.Count > 0;
                 if (chart)
                 {
@@ -147,7 +141,7 @@ public static class BatchRunner
                     File.WriteAllBytes(root.Stage("comparison.png"),
                         ComparisonChart.Png(entries, $"RiskSim batch comparison · {rows.Count} runs", new ChartOptions()));
                 }
-                ComparisonWriter.WriteIndex(rows, failures, chart, root.Stage("index.html"));
+                BatchIndexPage.Write(rows, failures, chart, root.Stage("index.html"));
 
                 // From here on the batch is committed as a whole; a signal no longer stops it halfway.
                 cancellation.ThrowIfCancellationRequested();
@@ -323,7 +317,7 @@ public static class BatchRunner
             if (!options.Quiet)
             {
                 stdout.WriteLine($"{TerminalText.Safe(file)}{(variant.Length > 0 ? $" [{TerminalText.Safe(variant)}]" : "")}: NPV P50 "
-                    + $"{TerminalText.Safe(MoneyFormat.Short(row.NpvP50, model.Currency))}, {result.Trials:N0} trials in "
+                    + $"{TerminalText.Safe(Formats.Money(row.NpvP50, model.Currency))}, {result.Trials:N0} trials in "
                     + $"{clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s -> {folderName}/");
             }
         }
@@ -345,7 +339,7 @@ public static class BatchRunner
     {
         var npv = result.Row(MetricNames.Npv);
         var d = result.Decision;
-        return new ComparisonRow(result.Scenario.Name, variant, file, folder, result.Trials, result.Seed,
+        return new ComparisonRow(result.Scenario.Name, variant, file, folder, result.Scenario.Currency, result.Trials, result.Seed,
             npv.Mean, npv.P10, npv.P50, npv.P90, d.ProbabilityTargetMet, d.Reserve80, d.Reserve90, d.Reserve95, d.ProbabilityOfPayback,
             baseResult is null ? null : PairedDifference.Of("npv", result.PairedNpv, baseResult.PairedNpv),
             baseResult is null ? null : PairedDifference.Of("cumulative_net_savings", result.PairedCumulative, baseResult.PairedCumulative));

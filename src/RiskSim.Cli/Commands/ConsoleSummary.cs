@@ -2,6 +2,7 @@ using System.Globalization;
 using RiskSim.Cli.Output;
 using RiskSim.Core.Engine;
 using RiskSim.Core.Model;
+using RiskSim.Core.Text;
 using Spectre.Console;
 
 namespace RiskSim.Cli.Commands;
@@ -37,9 +38,9 @@ public static class ConsoleSummary
         var s = result.Scenario;
         // Scenario text goes to Spectre only through this: markup-escaped, control characters shown as escapes.
         static string Cell(string text) => Markup.Escape(TerminalText.Safe(text));
-        string Plain(double v) => MoneyFormat.Short(v, s.Currency);
+        string Plain(double v) => Formats.Money(v, s.Currency);
         string Money(double v) => Cell(Plain(v));
-        string Pct(double p) => (p * 100).ToString(p is > 0 and < 0.01 or > 0.99 and < 1 ? "0.0" : "0", CultureInfo.InvariantCulture) + "%";
+        string Pct(double p) => Formats.Chance(p);
 
         console.MarkupLine($"[bold]{Cell(s.Name)}[/]: {result.Trials:N0} trials, seed {result.Seed}");
 

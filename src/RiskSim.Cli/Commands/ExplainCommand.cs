@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using RiskSim.Cli.Output;
 using RiskSim.Core.Model;
+using RiskSim.Core.Text;
 using RiskSim.IO.Scenarios;
 using Spectre.Console;
 
@@ -19,7 +20,7 @@ public static class ExplainCommand
         {
             scenario,
         };
-        command.SetAction(parse => Execute(parse.GetValue(scenario)!, Console.Out, Console.Error));
+        command.SetAction((parse, _) => Task.FromResult(Execute(parse.GetValue(scenario)!, Console.Out, Console.Error)));
         return command;
     }
 
@@ -39,9 +40,9 @@ public static class ExplainCommand
         // The explanation is the scenario's own text: control characters in it are shown as escapes.
         stdout = new TerminalWriter(stdout);
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout), Ansi = AnsiSupport.No });
-        string Money(double v) => MoneyFormat.Short(v, s.Currency);
-        string Num(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
-        string Pct(double p) => (p * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+        string Money(double v) => Formats.Money(v, s.Currency);
+        string Num(double v) => Formats.Number(v);
+        string Pct(double p) => Formats.Percent(p);
 
         stdout.WriteLine($"{s.Name}");
         if (s.Description.Length > 0)

@@ -20,7 +20,7 @@ public static class InitCommand
         template.AcceptOnlyFromAmong(Templates);
         var force = new Option<bool>("--force") { Description = "Overwrite an existing file." };
         var command = new Command("init", "Write a commented starter scenario that runs as written.") { file, template, force };
-        command.SetAction(parse => Execute(parse.GetValue(file)!, parse.GetValue(template)!, parse.GetValue(force), Console.Out, Console.Error));
+        command.SetAction((parse, _) => Task.FromResult(Execute(parse.GetValue(file)!, parse.GetValue(template)!, parse.GetValue(force), Console.Out, Console.Error)));
         return command;
     }
 

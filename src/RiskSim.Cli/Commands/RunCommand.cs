@@ -38,10 +38,13 @@ public static class RunCommand
     public const long AllTrialsOut = -1;
 
     /// <summary>Builds the command.</summary>
-    /// <param name="execute">What to do with the parsed options; <see cref="RunHandler.Execute"/> by default (tests pass their own).</param>
-    public static Command Build(Func<RunOptions, int>? execute = null)
+    /// <param name="execute">
+    /// What to do with the parsed options and System.CommandLine's cancellation token (cancelled by Ctrl+C and SIGTERM);
+    /// <see cref="RunHandler.Execute"/> by default (tests pass their own).
+    /// </param>
+    public static Command Build(Func<RunOptions, CancellationToken, int>? execute = null)
     {
-        execute ??= options => RunHandler.Execute(options);
+        execute ??= (options, cancellation) => RunHandler.Execute(options, cancellation: cancellation);
         var scenario = new Argument<string>("scenario") { Description = "Scenario file (.yaml, .yml or .json)." };
         var trials = CommandSupport.TrialsOption("Number of trials (default: the scenario's simulation.trials, else 1,000,000).");
         var seed = CommandSupport.SeedOption("Random seed (default: the scenario's simulation.seed, else 42).");
@@ -123,7 +126,7 @@ public static class RunCommand
         {
             scenario, trials, seed, threads, output, trialsOut, quiet, noCharts, svg, dpi, group, variant, sets,
         };
-        command.SetAction(parse => execute(new RunOptions(
+        command.SetAction((parse, cancellation) => Task.FromResult(execute(new RunOptions(
             parse.GetValue(scenario)!,
             parse.GetValue(trials),
             parse.GetValue(seed),
@@ -133,7 +136,7 @@ public static class RunCommand
             parse.GetValue(quiet),
             parse.GetValue(noCharts) ? null : new ChartOptions(parse.GetValue(dpi), parse.GetValue(svg), parse.GetValue(group)),
             parse.GetValue(variant),
-            parse.GetValue(sets) ?? [])));
+            parse.GetValue(sets) ?? []), cancellation)));
         return command;
     }
 

@@ -36,10 +36,10 @@ public static class RunHandler
     /// <param name="options">What to run.</param>
     /// <param name="stdout">Where the summary goes (the console by default).</param>
     /// <param name="stderr">Where progress, notes and errors go (the console by default).</param>
-    /// <param name="cancellation">Stops the run like Ctrl+C, SIGTERM or SIGHUP do.</param>
     /// <param name="time">The clock that dates run.json and report.html (the system clock by default).</param>
+    /// <param name="cancellation">Stops the run like Ctrl+C, SIGTERM or SIGHUP do (the command line passes System.CommandLine's token).</param>
     public static int Execute(RunOptions options, TextWriter? stdout = null, TextWriter? stderr = null,
-        CancellationToken cancellation = default, TimeProvider? time = null)
+        TimeProvider? time = null, CancellationToken cancellation = default)
     {
         stdout ??= Console.Out;
         stderr ??= Console.Error;

@@ -11,10 +11,10 @@ public static class SchemaCommand
     {
         var command = new Command("schema",
             "Print the JSON Schema of the scenario format (the repository keeps it as scenarios/risksim.schema.json).");
-        command.SetAction(_ =>
+        command.SetAction((_, _) =>
         {
             Console.Out.Write(ScenarioSchema.Text());
-            return ExitCodes.Ok;
+            return Task.FromResult(ExitCodes.Ok);
         });
         return command;
     }

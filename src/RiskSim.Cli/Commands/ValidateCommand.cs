@@ -11,15 +11,15 @@ public static class ValidateCommand
     public static Command Build()
     {
         var files = new Argument<string[]>("files") { Description = "Scenario files to check.", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("validate", "Check scenario files (and their variants) without simulating; exit code 0 when all are valid, 1 otherwise.")
+        var command = new Command("validate", "Check scenario files (and their variants) without simulating; exit code 0 when all are valid, 2 (invalid input) otherwise.")
         {
             files,
         };
-        command.SetAction(parse => Execute(parse.GetValue(files)!, Console.Out, Console.Error));
+        command.SetAction((parse, _) => Task.FromResult(Execute(parse.GetValue(files)!, Console.Out, Console.Error)));
         return command;
     }
 
-    /// <summary>Checks each file; returns 0 when every file is valid, 1 otherwise.</summary>
+    /// <summary>Checks each file; returns 0 when every file is valid, 2 (invalid input) otherwise.</summary>
     public static int Execute(IReadOnlyList<string> files, TextWriter stdout, TextWriter stderr)
     {
         int invalid = 0;
@@ -38,6 +38,6 @@ public static class ValidateCommand
                 stderr.WriteLine($"{TerminalText.Safe(file)}: {e.Errors.Count} problem{(e.Errors.Count == 1 ? "" : "s")}");
             }
         }
-        return invalid == 0 ? ExitCodes.Ok : ExitCodes.Failed;
+        return invalid == 0 ? ExitCodes.Ok : ExitCodes.InvalidInput;
     }
 }

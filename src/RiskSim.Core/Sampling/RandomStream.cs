@@ -7,6 +7,7 @@ namespace RiskSim.Core.Sampling;
 /// xoshiro256** generator seeded through splitmix64. A mutable struct: each block of trials
 /// owns one stream per input, so no state is ever shared between threads.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "A random stream is the statistical term: one sequence of random numbers, not a System.IO stream.")]
 public struct RandomStream
 {
     private ulong _s0, _s1, _s2, _s3;

@@ -4,7 +4,7 @@ namespace RiskSim.Core.Statistics;
 /// <remarks>
 /// Merged with Chan's formula in a fixed (block) order, so results do not depend on thread count.
 /// </remarks>
-public struct Moments
+internal struct Moments
 {
     /// <summary>Number of values.</summary>
     public long Count;

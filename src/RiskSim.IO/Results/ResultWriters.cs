@@ -20,25 +20,21 @@ public static class ResultWriters
     /// <summary>Writes <c>summary.csv</c>.</summary>
     public static void WriteSummaryCsv(RunResult result, string path)
     {
-        var text = new StringBuilder();
-        text.Append(string.Join(',', SummaryColumns)).Append('\n');
+        var csv = new Csv(SummaryColumns);
         foreach (var row in result.Summary)
         {
-            text.Append(row.Partner ?? "").Append(',').Append(row.Metric).Append(',').Append(row.Year?.ToString(CultureInfo.InvariantCulture) ?? "");
+            csv.Text(row.Partner).Text(row.Metric).WholeNumber(row.Year);
             foreach (double v in StatValues(row))
             {
-                text.Append(',').Append(FormatNumber(v));
+                csv.Number(v);
             }
-            text.Append('\n');
+            csv.EndRow();
         }
-        File.WriteAllText(path, text.ToString(), new UTF8Encoding(false));
+        csv.Save(path);
     }
 
     private static double[] StatValues(SummaryRow r) =>
         [r.Mean, r.Sd, r.Min, r.Max, r.P5, r.P10, r.P25, r.P50, r.P75, r.P90, r.P95];
-
-    /// <summary>Round-trip invariant formatting; empty for NaN (no value).</summary>
-    public static string FormatNumber(double v) => double.IsNaN(v) ? "" : v.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>Writes <c>summary.parquet</c> with the same columns as the CSV.</summary>
     public static void WriteSummaryParquet(RunResult result, string path)

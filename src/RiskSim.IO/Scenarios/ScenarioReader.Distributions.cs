@@ -52,6 +52,10 @@ public sealed partial class ScenarioReader
     /// Makes a distribution with its model factory and reports each problem the factory finds at the node it names:
     /// the parameter's own value in <paramref name="fields"/>, or else the whole distribution.
     /// </summary>
+    /// <param name="create">The factory call, given the list to add problems to.</param>
+    /// <param name="body">The distribution's node.</param>
+    /// <param name="path">Its field path.</param>
+    /// <param name="fields">Its parameters by name, when written as a map.</param>
     /// <param name="written">The list as written, echoed after a problem of the whole distribution.</param>
     private Distribution? Made(Func<List<ScenarioProblem>, Distribution?> create, YNode body, string path,
         Dictionary<string, (YScalar Key, YNode Value)>? fields = null, double[]? written = null)

@@ -233,9 +233,9 @@ public sealed partial class ScenarioReader
             changes.AddRange(OptimismBias.Changes("duration", duration).Select(c => ((VariantChange)c, (YNode)cn, Join(field, "category"))));
             changes.AddRange(OptimismBias.Changes("implementation_cost", capital).Select(c => ((VariantChange)c, (YNode)cn, Join(field, "category"))));
         }
-        else if (f.ContainsKey("bound") || f.ContainsKey("mitigation"))
+        else if (f.TryGetValue("bound", out var orphan) || f.TryGetValue("mitigation", out orphan))
         {
-            var key = f.ContainsKey("bound") ? f["bound"].Key : f["mitigation"].Key;
+            var key = orphan.Key;
             Error(key, Join(field, key.Value), "bound and mitigation go with a Green Book category (category: equipment_development, ...)");
         }
         foreach (string k in OptimismBias.ExplicitFields)

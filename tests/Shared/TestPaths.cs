@@ -1,6 +1,9 @@
-namespace RiskSim.Tests;
+namespace RiskSim.Testing;
 
-/// <summary>Locates the repository, its example scenarios and the reference figures from the test binaries.</summary>
+/// <summary>
+/// Locates the repository, its example scenarios and the reference figures from the test binaries, and makes scratch
+/// folders. One source file, compiled into each test project.
+/// </summary>
 internal static class TestPaths
 {
     public static string RepoRoot { get; } = FindRoot();
@@ -12,6 +15,17 @@ internal static class TestPaths
 
     /// <summary>The reference scenarios.</summary>
     public static IEnumerable<string> ReferenceScenarios => Directory.GetFiles(Reference, "*.yaml").Order(StringComparer.Ordinal);
+
+    /// <summary>Where a test leaves artefacts for CI to keep (a screenshot, say): beside the project's TRX file.</summary>
+    public static string Artefacts
+    {
+        get
+        {
+            string path = Path.Combine(RepoRoot, "tests", typeof(TestPaths).Assembly.GetName().Name!, "TestResults");
+            Directory.CreateDirectory(path);
+            return path;
+        }
+    }
 
     /// <summary>A new empty folder under this test run's scratch folder, which is deleted when the run ends.</summary>
     public static string NewTempFolder(string name)

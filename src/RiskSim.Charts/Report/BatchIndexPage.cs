@@ -1,0 +1,56 @@
+using System.Text;
+using RiskSim.Core.Engine;
+using RiskSim.Core.Text;
+
+namespace RiskSim.Charts.Report;
+
+/// <summary>Writes a batch's index.html: one line per run linking its report (or its folder), and the failures.</summary>
+public static class BatchIndexPage
+{
+    /// <summary>Writes index.html: one line per run linking its report (or its folder), and the failures.</summary>
+    /// <param name="rows">One per run.</param>
+    /// <param name="failures">Scenario files that failed, and why.</param>
+    /// <param name="charts">Whether comparison.png and each run's report.html were written.</param>
+    /// <param name="path">Where to write.</param>
+    public static void Write(IReadOnlyList<ComparisonRow> rows, IReadOnlyList<(string File, string Why)> failures, bool charts, string path)
+    {
+        static string P(double? p) => p is double v ? Formats.Percent(v, "0.0") : "–";
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>RiskSim batch comparison</title><style>")
+            .Append("body{font-family:'DejaVu Sans',Arial,sans-serif;margin:2em;color:#222}table{border-collapse:collapse}")
+            .Append("td,th{border:1px solid #bbb;padding:4px 8px;text-align:right}td:first-child,td:nth-child(2),th{text-align:left}")
+            .Append("img{max-width:100%}.failed{color:#a00}</style></head><body><h1>RiskSim batch comparison</h1>");
+        if (charts)
+        {
+            html.Append("<p><img src=\"comparison.png\" alt=\"NPV distributions and chance of meeting the target, side by side\"></p>");
+        }
+        html.Append("<table><tr><th>Scenario</th><th>Variant</th><th>NPV P10</th><th>NPV P50</th><th>NPV P90</th><th>P(target)</th>")
+            .Append("<th>Reserve 90%</th><th>P(payback)</th><th>NPV change vs base (mean)</th><th>P(worse than base)</th><th>Files</th></tr>");
+        foreach (var r in rows)
+        {
+            string folder = Uri.EscapeDataString(r.Folder);
+            string files = charts ? $"<a href=\"{folder}/report.html\">report</a> · <a href=\"{folder}/\">folder</a>" : $"<a href=\"{folder}/\">folder</a>";
+            html.Append("<tr><td>").Append(Html.Escape(r.Scenario)).Append("</td><td>").Append(Html.Escape(r.Variant.Length == 0 ? "base" : r.Variant))
+                .Append("</td><td>").Append(M(r, r.NpvP10)).Append("</td><td>").Append(M(r, r.NpvP50)).Append("</td><td>").Append(M(r, r.NpvP90))
+                .Append("</td><td>").Append(P(r.ProbabilityTargetMet)).Append("</td><td>").Append(M(r, r.Reserve90))
+                .Append("</td><td>").Append(P(r.ProbabilityOfPayback)).Append("</td><td>").Append(M(r, r.PairedNpv?.Mean))
+                .Append("</td><td>").Append(P(r.PairedNpv?.ProbabilityWorse))
+                .Append("</td><td>").Append(files).Append("</td></tr>");
+        }
+        html.Append("</table>");
+        if (failures.Count > 0)
+        {
+            html.Append("<h2 class=\"failed\">Failed</h2><ul>");
+            foreach (var (file, why) in failures)
+            {
+                html.Append("<li class=\"failed\">").Append(Html.Escape(file)).Append(": ").Append(Html.Escape(why)).Append("</li>");
+            }
+            html.Append("</ul>");
+        }
+        html.Append("</body></html>\n");
+        File.WriteAllText(path, html.ToString(), new UTF8Encoding(false));
+    }
+
+    // Money in the run's own currency.
+    private static string M(ComparisonRow row, double? money) => money is double v ? Formats.Money(v, row.Currency) : "–";
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+
+namespace RiskSim.Core.Text;
+
+/// <summary>
+/// How RiskSim writes numbers for people, in one place for the console, explain, the report, the charts and the
+/// batch page: money as a finance officer writes it (£250k, £1.2m), chances that never read as 0% or 100% when they
+/// are not, shares of variance, plain percentages and numbers. Invariant culture throughout.
+/// </summary>
+public static class Formats
+{
+    /// <summary>Currency symbol for an ISO code; the code and a space for unknown currencies.</summary>
+    public static string CurrencySymbol(string currency) => currency.ToUpperInvariant() switch
+    {
+        "GBP" => "£",
+        "EUR" => "€",
+        "USD" => "$",
+        _ => currency + " ",
+    };
+
+    /// <summary>Short form with k/m/bn and up to three significant figures.</summary>
+    public static string Money(double value, string currency = "GBP")
+    {
+        if (double.IsNaN(value))
+        {
+            return "–";
+        }
+        string sign = value < 0 ? "-" : "";
+        double a = Math.Abs(value);
+        string symbol = CurrencySymbol(currency);
+        string body = a switch
+        {
+            >= 1e9 => Significant(a / 1e9) + "bn",
+            >= 1e6 => Significant(a / 1e6) + "m",
+            >= 1e3 => Significant(a / 1e3) + "k",
+            _ => a.ToString("0", CultureInfo.InvariantCulture),
+        };
+        if (body == "1000k")
+        {
+            body = "1m";
+        }
+        else if (body == "1000m")
+        {
+            body = "1bn";
+        }
+        return sign + symbol + body;
+    }
+
+    private static string Significant(double x) => x switch
+    {
+        >= 100 => x.ToString("0", CultureInfo.InvariantCulture),
+        >= 10 => x.ToString("0.#", CultureInfo.InvariantCulture),
+        _ => x.ToString("0.##", CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>
+    /// A probability as a whole percentage ("72%"), with one decimal below 1% and above 99%, and "less than
+    /// 0.1%" / "more than 99.9%" beyond, so that a tail never reads as 0% or 100%.
+    /// </summary>
+    public static string Chance(double p)
+    {
+        if (double.IsNaN(p))
+        {
+            return "–";
+        }
+        if (p is > 0 and < 0.0005)
+        {
+            return "less than 0.1%";
+        }
+        if (p is > 0.9995 and < 1)
+        {
+            return "more than 99.9%";
+        }
+        bool tail = p is > 0 and < 0.01 or > 0.99 and < 1;
+        return (p * 100).ToString(tail ? "0.0" : "0", CultureInfo.InvariantCulture) + "%";
+    }
+
+    /// <summary>A share of a whole (of NPV variance, say): one decimal below 10% ("4.2%"), whole above ("37%").</summary>
+    public static string Share(double share) =>
+        (share * 100).ToString(share < 0.1 ? "0.0" : "0", CultureInfo.InvariantCulture) + "%";
+
+    /// <summary>A fraction as a percentage with the given pattern ("0.#" by default): rates, weights, uplifts.</summary>
+    public static string Percent(double fraction, string pattern = "0.#") =>
+        (fraction * 100).ToString(pattern, CultureInfo.InvariantCulture) + "%";
+
+    /// <summary>A plain number with up to two decimals (months, headcounts).</summary>
+    public static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+}

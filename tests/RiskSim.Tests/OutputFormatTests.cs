@@ -1,0 +1,56 @@
+using System.Globalization;
+using RiskSim.Charts.Report;
+using RiskSim.Core.Engine;
+using RiskSim.Core.Text;
+using RiskSim.IO.Results;
+
+namespace RiskSim.Tests;
+
+/// <summary>The one CSV writer, the one set of formatters and the batch page's money in each run's own currency.</summary>
+public class OutputFormatTests
+{
+    [Fact]
+    public void Text_with_commas_quotes_or_line_breaks_is_quoted_so_every_reader_sees_the_same_columns()
+    {
+        string folder = TestPaths.NewTempFolder("csv");
+        string path = Path.Combine(folder, "x.csv");
+        new Csv(["name", "value", "count"]).Text("Hartlepool, Darlington \"shared\"\nservices").Number(1.5).WholeNumber(null).EndRow()
+            .Text("plain").Number(double.NaN).WholeNumber(3).EndRow().Save(path);
+        var rows = Duck.Rows($"SELECT name, value, count FROM read_csv('{path}', header = true, quote = '\"', escape = '\"')");
+        Assert.Equal("Hartlepool, Darlington \"shared\"\nservices", rows[0][0]);
+        Assert.Equal(1.5, Convert.ToDouble(rows[0][1], CultureInfo.InvariantCulture));
+        Assert.Null(rows[0][2]);
+        Assert.Null(rows[1][1]);
+    }
+
+    [Theory]
+    [InlineData(0.0, "0%")]
+    [InlineData(0.0004, "less than 0.1%")]
+    [InlineData(0.004, "0.4%")]
+    [InlineData(0.72, "72%")]
+    [InlineData(0.996, "99.6%")]
+    [InlineData(0.9999, "more than 99.9%")]
+    [InlineData(1.0, "100%")]
+    public void A_chance_never_reads_as_0_or_100_percent_unless_it_is(double p, string text) =>
+        Assert.Equal(text, Formats.Chance(p));
+
+    [Theory]
+    [InlineData(1_234_567, "GBP", "£1.23m")]
+    [InlineData(-45_000, "GBP", "-£45k")]
+    [InlineData(250_000, "EUR", "€250k")]
+    [InlineData(999_999, "GBP", "£1m")]
+    public void Money_is_written_as_a_finance_officer_writes_it(double value, string currency, string text) =>
+        Assert.Equal(text, Formats.Money(value, currency));
+
+    [Fact]
+    public void The_batch_page_shows_each_runs_money_in_its_own_currency()
+    {
+        string folder = TestPaths.NewTempFolder("index");
+        string path = Path.Combine(folder, "index.html");
+        var row = new ComparisonRow("Euro council", "", "e.yaml", "e", "EUR", 1000, 1, 1e6, 5e5, 1e6, 2e6, null, null, 250_000, null, 0.9, null, null);
+        BatchIndexPage.Write([row], [], false, path);
+        string html = File.ReadAllText(path);
+        Assert.Contains("€250k", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("£", html, StringComparison.Ordinal);
+    }
+}
