@@ -78,12 +78,9 @@ public static class VariantApplier
                 ExitCost = new ConstantDistribution(0),
             },
         }).ToList();
-        string prefix = id + ".";
-        var correlations = scenario.Correlations
-            .Where(c => !c.First.StartsWith(prefix + "withdrawal", StringComparison.Ordinal)
-                && !c.Second.StartsWith(prefix + "withdrawal", StringComparison.Ordinal)
-                && c.First != prefix + "exit_cost" && c.Second != prefix + "exit_cost")
-            .ToList();
+        // Its notice time and exit cost are now fixed, so correlations with them go.
+        bool Fixed(string input) => input == InputNames.Withdrawal(id) || input == InputNames.ExitCost(id);
+        var correlations = scenario.Correlations.Where(c => !Fixed(c.First) && !Fixed(c.Second)).ToList();
         return scenario with { Partners = partners, Correlations = correlations };
     }
 

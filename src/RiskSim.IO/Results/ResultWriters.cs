@@ -112,18 +112,7 @@ public static class ResultWriters
         json.WriteString("scenario", scenario.Name);
         json.WriteNumber("trials", result.Trials);
         json.WriteNumber("seed", result.Seed);
-        if (d.Target is { } target)
-        {
-            json.WriteStartObject("target");
-            json.WriteNumber("cumulative_net_savings", target.CumulativeNetSavings);
-            json.WriteNumber("by_year", target.ByYear);
-            json.WriteString("by_year_label", scenario.YearLabel(target.ByYear));
-            json.WriteEndObject();
-        }
-        else
-        {
-            json.WriteNull("target");
-        }
+        Target(json, d.Target, scenario);
         Number(json, "p_target_met", d.ProbabilityTargetMet);
         Number(json, "cumulative_at_target_year_p20", d.CumulativeAtTargetP20);
         Number(json, "cumulative_at_target_year_p10", d.CumulativeAtTargetP10);
@@ -147,18 +136,7 @@ public static class ResultWriters
             json.WriteStartObject(p.PartnerId);
             json.WriteNumber("p_payback", p.ProbabilityOfPayback);
             json.WriteNumber("p_npv_negative", p.ProbabilityNpvNegative);
-            if (p.Target is { } own)
-            {
-                json.WriteStartObject("target");
-                json.WriteNumber("cumulative_net_savings", own.CumulativeNetSavings);
-                json.WriteNumber("by_year", own.ByYear);
-                json.WriteString("by_year_label", scenario.YearLabel(own.ByYear));
-                json.WriteEndObject();
-            }
-            else
-            {
-                json.WriteNull("target");
-            }
+            Target(json, p.Target, scenario);
             Number(json, "p_target_met", p.ProbabilityTargetMet);
             Number(json, "reserve_80", p.Reserve80);
             Number(json, "reserve_90", p.Reserve90);
@@ -166,6 +144,21 @@ public static class ResultWriters
             json.WriteEndObject();
         }
         json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    // A target as { cumulative_net_savings, by_year, by_year_label }, or null.
+    private static void Target(Utf8JsonWriter json, Core.Model.SavingsTarget? target, Core.Model.Scenario scenario)
+    {
+        if (target is null)
+        {
+            json.WriteNull("target");
+            return;
+        }
+        json.WriteStartObject("target");
+        json.WriteNumber("cumulative_net_savings", target.CumulativeNetSavings);
+        json.WriteNumber("by_year", target.ByYear);
+        json.WriteString("by_year_label", scenario.YearLabel(target.ByYear));
         json.WriteEndObject();
     }
 

@@ -13,35 +13,35 @@ public sealed partial class ScenarioReader
         static bool Has(YMapping map, string key) => map.Entries.Any(e => e.Key.Value == key);
         foreach (var (id, map) in Items("workstreams"))
         {
-            foreach (string field in new[] { "annual_saving", "delay_months", "implementation_cost", "delay_cost_per_month" })
-            {
-                yield return $"{id}.{field}";
-            }
+            yield return InputNames.AnnualSaving(id);
+            yield return InputNames.DelayMonths(id);
+            yield return InputNames.ImplementationCost(id);
+            yield return InputNames.DelayCostPerMonth(id);
             if (Has(map, "redundancy"))
             {
-                yield return $"{id}.redundancy.headcount";
-                yield return $"{id}.redundancy.cost_per_head";
+                yield return InputNames.RedundancyHeadcount(id);
+                yield return InputNames.RedundancyCostPerHead(id);
             }
         }
         foreach (var (id, map) in Items("partners"))
         {
             if (Has(map, "withdrawal"))
             {
-                yield return $"{id}.withdrawal";
-                yield return $"{id}.savings_lost";
-                yield return $"{id}.exit_cost";
+                yield return InputNames.Withdrawal(id);
+                yield return InputNames.SavingsLost(id);
+                yield return InputNames.ExitCost(id);
             }
         }
         foreach (var (id, map) in Items("risks"))
         {
-            yield return $"{id}.occurs";
-            yield return $"{id}.year";
-            yield return $"{id}.cost";
+            yield return InputNames.RiskOccurs(id);
+            yield return InputNames.RiskYear(id);
+            yield return InputNames.RiskCost(id);
             if (map.Entries.FirstOrDefault(e => e.Key.Value == "delay_months").Value is YMapping delays)
             {
                 foreach (var (ws, _) in delays.Entries)
                 {
-                    yield return $"{id}.delay_months.{ws.Value}";
+                    yield return InputNames.RiskDelay(id, ws.Value);
                 }
             }
         }
