@@ -10,9 +10,9 @@ namespace RiskSim.Benchmarks;
 /// </summary>
 internal static class PhaseTimer
 {
-    public static void Run(Scenario scenario, int blocks)
+    public static void Run(Scenario scenario, int blocks, bool partnerLedgers = true)
     {
-        var model = new CompiledScenario(scenario);
+        var model = new CompiledScenario(scenario, partnerLedgers);
         var w = new BlockWorkspace(model, SimulationOptions.BlockSize) { Count = SimulationOptions.BlockSize };
         var sample = new Stopwatch();
         var simulate = new Stopwatch();
@@ -52,7 +52,7 @@ internal static class PhaseTimer
             tally.Stop();
         }
         double trials = (double)blocks * SimulationOptions.BlockSize;
-        Console.WriteLine($"{scenario.Name}: {model.Inputs.Length} inputs ({model.Uncertain.Length} uncertain), {model.Layout.Count} metrics");
+        Console.WriteLine($"{scenario.Name}: {model.Inputs.Length} inputs ({model.Uncertain.Length} uncertain), {model.Layout.Count} metrics, partner ledgers {(model.HasLedgers ? "on" : "off")}");
         Console.WriteLine($"  sample   {sample.Elapsed.TotalNanoseconds / trials,8:F1} ns/trial");
         Console.WriteLine($"  simulate {simulate.Elapsed.TotalNanoseconds / trials,8:F1} ns/trial");
         Console.WriteLine($"  moments  {moments.Elapsed.TotalNanoseconds / trials,8:F1} ns/trial");

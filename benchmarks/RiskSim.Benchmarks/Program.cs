@@ -3,7 +3,7 @@ using RiskSim.IO.Scenarios;
 
 namespace RiskSim.Benchmarks;
 
-/// <summary>Benchmarks entry point: BenchmarkDotNet by default, or <c>phases SCENARIO</c> for a stage breakdown.</summary>
+/// <summary>Benchmarks entry point: BenchmarkDotNet by default, <c>phases SCENARIO</c> for a stage breakdown, <c>ledger SCENARIO</c> for the cost of partner ledgers.</summary>
 public static class Program
 {
     /// <summary>Runs BenchmarkDotNet, or a stage breakdown (<c>phases</c>) or allocation probe (<c>alloc</c>).</summary>
@@ -11,7 +11,10 @@ public static class Program
     {
         if (args.Length >= 2 && args[0] == "phases")
         {
-            PhaseTimer.Run(ScenarioReader.ReadFile(args[1]), args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 500);
+            var scenario = ScenarioReader.ReadFile(args[1]);
+            int blocks = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 500;
+            PhaseTimer.Run(scenario, blocks, partnerLedgers: false);
+            PhaseTimer.Run(scenario, blocks, partnerLedgers: true);
             return;
         }
         if (args.Length >= 2 && args[0] == "alloc")
@@ -27,6 +30,30 @@ public static class Program
             Allocated(100_000);
             long small = Allocated(1_000_000), large = Allocated(5_000_000);
             Console.WriteLine($"allocated: 1M trials {small / 1e6:F1} MB, 5M trials {large / 1e6:F1} MB, marginal {(large - small) / 4e6:F2} bytes per trial");
+            return;
+        }
+        if (args.Length >= 2 && args[0] == "ledger")
+        {
+            // Partner ledgers on against off, interleaved so that a noisy machine slows both alike.
+            var scenario = ScenarioReader.ReadFile(args[1]);
+            long trials = args.Length > 2 ? long.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
+            double Seconds(bool ledgers)
+            {
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                Core.Engine.Simulation.Run(scenario, new Core.Engine.SimulationOptions(trials, 1) { PartnerLedgers = ledgers });
+                return clock.Elapsed.TotalSeconds;
+            }
+            Seconds(true);
+            Seconds(false);
+            var on = new List<double>();
+            var off = new List<double>();
+            for (int i = 0; i < 5; i++)
+            {
+                on.Add(Seconds(true));
+                off.Add(Seconds(false));
+            }
+            double Median(List<double> x) => x.Order().ElementAt(x.Count / 2);
+            Console.WriteLine($"{trials:N0} trials: ledgers on {Median(on):F2} s ({trials / Median(on) / 1e6:F2} M/s), off {Median(off):F2} s ({trials / Median(off) / 1e6:F2} M/s), ratio {Median(on) / Median(off):F2}");
             return;
         }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -22,14 +22,14 @@ public class PinnedResultsTests
         { "tests/reference/reference-simple.yaml", "trials.parquet", "d3da8f147605b39048719e591153ffac87f5a03a9817eb6e176a8a2d6ff4a9dc" },
         { "tests/reference/reference-shared-ict.yaml", "decision.json", "89b6c2e6ac4e8ceb5a00e7f1487b6023cbbf0cae3806bc295f48f400e1a2374a" },
         { "tests/reference/reference-shared-ict.yaml", "sensitivity.parquet", "8e75cb19ccafba51294ea60f9e920bd08524bc2b27406540c9ec4214b76b3a05" },
-        { "tests/reference/reference-shared-ict.yaml", "summary.csv", "872c8d80a232dd708c718288894a98c98c6fed340e250e78675fea15feae7289" },
-        { "tests/reference/reference-shared-ict.yaml", "summary.parquet", "97a4bb7c8f3c0e8c3ec412c73a4f936558c229996df594ccdf8c59fa25a3e8f1" },
-        { "tests/reference/reference-shared-ict.yaml", "trials.parquet", "f64c9bffbc88d74d285a08ad03820a3c359e3159df8d33db1170f978422c7c0b" },
+        { "tests/reference/reference-shared-ict.yaml", "summary.csv", "56a600b4dfab7045140c296b6b40f3d0edc3677e18d5ef0a8c6f42305d2d4195" },
+        { "tests/reference/reference-shared-ict.yaml", "summary.parquet", "372641f1f393253492be529fcf13aaf0937232301c8cad04d9d602993060f1d8" },
+        { "tests/reference/reference-shared-ict.yaml", "trials.parquet", "41dae4d6f38f95e4abd1891ab331ab674796679f03d8ca8b555587570746fe23" },
         { "benchmarks/scenarios/synthetic-large.yaml", "decision.json", "454625ef6e8b3da5a356b0cae09acd0db1884fa85b014f46ddc42de9c1ca6fc9" },
         { "benchmarks/scenarios/synthetic-large.yaml", "sensitivity.parquet", "367f249f9b977f1ef275e982ce656e7acd96956e5b6e2c5692e2fe262a9b7e3e" },
-        { "benchmarks/scenarios/synthetic-large.yaml", "summary.csv", "5426010adc90ed14032aa93cd56f73fc4956914c5e113c1cde672323f11f5550" },
-        { "benchmarks/scenarios/synthetic-large.yaml", "summary.parquet", "81f55704c25d163e0779ce5cd3281c14d6644af9f6c792cc8cfd4d4f8ad1c6ef" },
-        { "benchmarks/scenarios/synthetic-large.yaml", "trials.parquet", "684210717a13d4166f10acb3bce9b8a09cac277cb18164a1858226be0181d5c8" },
+        { "benchmarks/scenarios/synthetic-large.yaml", "summary.csv", "28daaf4195c0bfeff67d6e3199a39ce966f7cfabc998c941118a4525f31151ea" },
+        { "benchmarks/scenarios/synthetic-large.yaml", "summary.parquet", "2490b98d0e47834a9df46be4dd5145faa07178ba83cd5120965a63a5edb8c3eb" },
+        { "benchmarks/scenarios/synthetic-large.yaml", "trials.parquet", "05824f09da28aef481b0fa3bb3feb50b4a99d22468235eb82ff51a2499bcaeb8" },
     };
 
     private static readonly Dictionary<string, Lazy<string>> Runs = new(StringComparer.Ordinal);

@@ -17,6 +17,7 @@ internal sealed class PartnerLedger
 {
     private readonly int _partners;
     private readonly int _h;
+    private readonly double[] _shares;
 
     public PartnerLedger(int partners, int horizon)
     {
@@ -26,6 +27,7 @@ internal sealed class PartnerLedger
         Costs = new double[partners * horizon];
         ExitYears = new double[partners];
         Cumulative = new double[horizon + 1];
+        _shares = new double[partners];
     }
 
     /// <summary>Gross savings of partner p in year t (0-based) at [p·H + t].</summary>
@@ -49,8 +51,17 @@ internal sealed class PartnerLedger
     }
 
     /// <summary>Books <paramref name="amount"/> falling at time <paramref name="tau"/> (in year index <paramref name="year"/>) by the key's weights.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Divide(double amount, double tau, double[] weights, double[] into, int year)
+    {
+        SharesAt(tau, weights, _shares);
+        Book(amount, _shares, into, year);
+    }
+
+    /// <summary>
+    /// Each partner's part of a flow at time <paramref name="tau"/>: w_p·in_p / Σ w_r·in_r, or w_p / Σ w_r when no
+    /// partner with a weight is still in.
+    /// </summary>
+    private void SharesAt(double tau, double[] weights, double[] shares)
     {
         double inside = 0, all = 0;
         for (int p = 0; p < _partners; p++)
@@ -58,21 +69,28 @@ internal sealed class PartnerLedger
             all += weights[p];
             inside += tau < ExitYears[p] ? weights[p] : 0;
         }
-        // When no partner with a weight is still in, the flow is divided by the weights as written.
         bool fallback = !(inside > 0);
-        double scale = amount / (fallback ? all : inside);
+        double scale = 1 / (fallback ? all : inside);
         for (int p = 0; p < _partners; p++)
         {
-            if (fallback || tau < ExitYears[p])
-            {
-                into[p * _h + year] += weights[p] * scale;
-            }
+            shares[p] = fallback || tau < ExitYears[p] ? weights[p] * scale : 0;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Book(double amount, double[] shares, double[] into, int year)
+    {
+        for (int p = 0; p < _partners; p++)
+        {
+            into[p * _h + year] += amount * shares[p];
         }
     }
 
     /// <summary>
     /// Books a workstream's savings: the exact integral of saving·ramp·Π(1 − loss) over each stretch between
-    /// go-live, the exits and the year ends, each stretch divided by the partners in during it.
+    /// go-live, the exits and the year ends, each stretch divided by the partners in during it. Stretches of one
+    /// year with the same partners in are summed before they are divided, and the parts are worked out again
+    /// only after an exit.
     /// </summary>
     /// <param name="goLive">Actual go-live, years.</param>
     /// <param name="saving">Steady-state saving per year.</param>
@@ -95,25 +113,42 @@ internal sealed class PartnerLedger
         {
             multiplier *= (dependsOn & (1UL << exitPartner[k])) != 0 ? 1 - exitLoss[k] : 1;
         }
+        if (!(a < horizon))
+        {
+            return;
+        }
+        SharesAt(a, weights, _shares);
         double rampedA = TrialEvaluator.RampIntegral(a - goLive, ramp, halfInverseRamp);
+        double pending = 0;
+        int year = (int)a;
         while (a < horizon)
         {
             double b = Math.Min(Math.Floor(a) + 1, horizon);
-            if (k < exits && exitTimes[k] < b)
+            bool exitFirst = k < exits && exitTimes[k] < b;
+            if (exitFirst)
             {
                 b = exitTimes[k];
             }
             double rampedB = TrialEvaluator.RampIntegral(b - goLive, ramp, halfInverseRamp);
-            double value = saving * multiplier * (rampedB - rampedA);
-            if (value != 0)
-            {
-                Divide(value, a, weights, Gross, (int)a);
-            }
+            pending += saving * multiplier * (rampedB - rampedA);
             a = b;
             rampedA = rampedB;
+            bool crossed = false;
             for (; k < exits && exitTimes[k] <= a; k++)
             {
                 multiplier *= (dependsOn & (1UL << exitPartner[k])) != 0 ? 1 - exitLoss[k] : 1;
+                crossed = true;
+            }
+            if (crossed || !exitFirst)
+            {
+                // The year ends or the partners in change: divide what has built up.
+                Book(pending, _shares, Gross, year);
+                pending = 0;
+                year = (int)a;
+                if (crossed && a < horizon)
+                {
+                    SharesAt(a, weights, _shares);
+                }
             }
         }
     }
@@ -133,17 +168,24 @@ internal sealed class PartnerLedger
         double end = Math.Min(until, _h);
         double a = 0;
         int k = 0;
+        SharesAt(0, weights, _shares);
         while (a < end)
         {
+            bool crossed = false;
             for (; k < exits && exitTimes[k] <= a; k++)
             {
+                crossed = true;
+            }
+            if (crossed)
+            {
+                SharesAt(a, weights, _shares);
             }
             double b = Math.Min(Math.Floor(a) + 1, end);
             if (k < exits && exitTimes[k] < b)
             {
                 b = exitTimes[k];
             }
-            Divide(rate * (b - a), a, weights, Costs, (int)a);
+            Book(rate * (b - a), _shares, Costs, (int)a);
             a = b;
         }
     }

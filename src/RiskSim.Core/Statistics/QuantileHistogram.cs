@@ -104,7 +104,16 @@ internal sealed class QuantileHistogram
                 atomCounts[0]++;
                 continue;
             }
-            int a = atoms.Length > 1 ? Array.IndexOf(atoms, v, 1) : -1;
+            // A plain loop: the handful of atoms is searched for every value, and Array.IndexOf's overhead dominated.
+            int a = -1;
+            for (int j = 1; j < atoms.Length; j++)
+            {
+                if (atoms[j] == v)
+                {
+                    a = j;
+                    break;
+                }
+            }
             if (a >= 0)
             {
                 atomCounts[a]++;
