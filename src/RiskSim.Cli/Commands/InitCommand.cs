@@ -123,8 +123,12 @@ public static class InitCommand
             rank: -0.4
 
         variants:
+          # Green Book optimism bias for an ICT project (its equipment/development category):
+          # at the upper bound, time to go-live +54% and implementation cost +200%. Set
+          # mitigation (0 to 1) for the share of that uplift your risk management removes.
+          # The 20% savings haircut is your own figure, not the guidance's.
           - name: optimism-bias
-            optimism_bias: { implementation_cost: 0.54, delay_months: 0.17, annual_saving: -0.2 }
+            optimism_bias: { category: equipment_development, bound: upper, mitigation: 0, annual_saving: -0.2 }
           - name: no-city
             remove_partner: city
 
