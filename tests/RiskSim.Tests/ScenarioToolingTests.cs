@@ -75,6 +75,30 @@ public class ScenarioToolingTests
         Assert.True(result.Row("npv").Sd > 0);
         // A second init does not overwrite without --force.
         Assert.Equal(2, InitCommand.Execute(file, template, false, new StringWriter(), new StringWriter()));
+        // What init writes is the template file shipped in the repository, byte for byte.
+        Assert.Equal(File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "src", "RiskSim.Cli", "Templates", template + ".yaml")),
+            File.ReadAllText(file));
+    }
+
+    [Fact]
+    public void Every_template_file_is_offered_by_init()
+    {
+        var files = Directory.GetFiles(Path.Combine(TestPaths.RepoRoot, "src", "RiskSim.Cli", "Templates"), "*.yaml")
+            .Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal);
+        Assert.Equal(InitCommand.Templates.Order(StringComparer.Ordinal), files);
+    }
+
+    [Fact]
+    public void The_shared_ict_template_shows_each_councils_ledger()
+    {
+        string folder = TestPaths.NewTempFolder("init-ledger");
+        string file = Path.Combine(folder, "ict.yaml");
+        Assert.Equal(0, InitCommand.Execute(file, "shared-ict", false, new StringWriter(), new StringWriter()));
+        var scenario = ScenarioReader.ReadFile(file);
+        Assert.NotNull(scenario.Partners.Single(p => p.Id == "city").Target);
+        Assert.IsType<Core.Model.WeightsKey>(scenario.Workstreams[0].Allocation.SavingsKey);
+        var result = Core.Engine.Simulation.Run(scenario, new Core.Engine.SimulationOptions(5000, 1));
+        Assert.NotNull(result.Decision.Partners.Single(p => p.PartnerId == "city").ProbabilityTargetMet);
     }
 
     [Fact]
