@@ -6,7 +6,7 @@ namespace RiskSim.Tests;
 
 /// <summary>
 /// Scenarios whose every input is a constant (probabilities only 0 or 1), so each trial is the same and
-/// every figure can be worked out by hand from SPEC section 4. Each test writes its arithmetic in comments
+/// every figure can be worked out by hand from the model of one trial. Each test writes its arithmetic in comments
 /// and checks the engine to 1e-9 relative, with min == max since nothing is random.
 /// </summary>
 public class DeterministicScenarioTests

@@ -6,7 +6,7 @@ using MathNetDist = MathNet.Numerics.Distributions;
 namespace RiskSim.Tests;
 
 /// <summary>
-/// Every distribution form of SPEC section 2 (and the engine's own notice-time, occurrence and year-range
+/// Every distribution form of the scenario format (and the engine's own notice-time, occurrence and year-range
 /// distributions): sampled moments against the analytic ones, the analytic ones against closed forms,
 /// quantile monotonicity, and the normal CDF and its inverse against MathNet.Numerics.
 /// </summary>

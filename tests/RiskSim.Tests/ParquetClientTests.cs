@@ -41,7 +41,7 @@ public sealed class ReferenceRunFixture : IDisposable
 
 /// <summary>
 /// Our Parquet, CSV and JSON files read by real clients (DuckDB and System.Text.Json), checked against the
-/// column contract of SPEC section 6 and against each other.
+/// column contract of the result files and against each other.
 /// </summary>
 public class ParquetClientTests(ReferenceRunFixture run) : IClassFixture<ReferenceRunFixture>
 {
@@ -49,7 +49,7 @@ public class ParquetClientTests(ReferenceRunFixture run) : IClassFixture<Referen
     private const double Target = 600_000;
     private const int TargetYear = 4;
 
-    /// <summary>0.05 percentile points (SPEC section 5), plus one trial's worth for ties and rounding.</summary>
+    /// <summary>0.05 percentile points (the results of a run), plus one trial's worth for ties and rounding.</summary>
     private const double PercentileTolerance = 0.0005 + 1.0 / ReferenceRunFixture.Trials;
 
     private static readonly string[] Percentiles = ["p5", "p10", "p25", "p50", "p75", "p90", "p95"];

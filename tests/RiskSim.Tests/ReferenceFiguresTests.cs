@@ -5,7 +5,7 @@ using RiskSim.IO.Scenarios;
 namespace RiskSim.Tests;
 
 /// <summary>
-/// The engine against figures from an independent implementation of the SPEC: with 2,000,000 trials
+/// The engine against figures from an independent implementation of the model: with 2,000,000 trials
 /// every figure must land inside the reference interval (4·√2 standard errors, plus 0.05 percentile
 /// points for percentiles).
 /// </summary>

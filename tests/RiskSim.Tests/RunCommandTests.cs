@@ -8,7 +8,7 @@ namespace RiskSim.Tests;
 
 /// <summary>
 /// <c>risksim run</c> end to end through <see cref="RunHandler.Execute"/>: exit codes, the files written
-/// (SPEC section 6), reproducibility across thread counts, errors, cancellation and the command line.
+/// (the result files, docs/model.md), reproducibility across thread counts, errors, cancellation and the command line.
 /// </summary>
 public sealed class RunCommandTests : IDisposable
 {

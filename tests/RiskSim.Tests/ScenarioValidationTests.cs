@@ -5,7 +5,7 @@ using RiskSim.IO.Scenarios;
 namespace RiskSim.Tests;
 
 /// <summary>
-/// Scenario validation (SPEC sections 2–3): every kind of bad input is reported with the file, the line,
+/// Scenario validation (the scenario format): every kind of bad input is reported with the file, the line,
 /// the column, the dotted key and a plain-words message; several problems are reported at once.
 /// </summary>
 public partial class ScenarioValidationTests

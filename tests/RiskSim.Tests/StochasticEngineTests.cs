@@ -14,7 +14,7 @@ namespace RiskSim.Tests;
 /// </summary>
 public class StochasticEngineTests
 {
-    /// <summary>A scenario close to the SPEC example: every distribution form, exits, risks, correlations.</summary>
+    /// <summary>A scenario close to the documented example: every distribution form, exits, risks, correlations.</summary>
     private const string RichScenario = """
         name: shared ICT, stochastic checks
         horizon_years: 5
@@ -246,7 +246,7 @@ public class StochasticEngineTests
         var sink = new Collector(n, 3, saving, delay, implementation, delayCost);
         Simulation.Run(scenario, new SimulationOptions(n, 2024, KeepTrials: n), sink);
         Assert.Equal(n, sink.Received);
-        // The sampling SE of a Spearman coefficient is about (1 − ρ²)/sqrt(n) ≤ 0.0023 here, so the SPEC's
+        // The sampling SE of a Spearman coefficient is about (1 − ρ²)/sqrt(n) ≤ 0.0023 here, so the model's
         // ±0.03 is far outside the noise: anything beyond it is a real bias.
         double Check(int a, int b, double target, string what)
         {

@@ -1,6 +1,6 @@
 namespace RiskSim.Core.Engine;
 
-/// <summary>The per-year metrics of a trial (SPEC section 4), in the order the summary reports them.</summary>
+/// <summary>The per-year metrics of a trial (the model of one trial, docs/scenario-format.md), in the order the summary reports them.</summary>
 public enum YearMetric
 {
     /// <summary>Gross savings in the year.</summary>

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace RiskSim.Core.Engine;
 
 /// <summary>
-/// One trial's ledger for each partner (SPEC section 7): every flow of the trial, divided between the partners
+/// One trial's ledger for each partner (each partner's own ledger): every flow of the trial, divided between the partners
 /// still in when it falls by its allocation key, so that for every year the partners' gross, costs and net add up
 /// to the programme's. One instance per workspace, reused for every trial.
 /// </summary>

@@ -2,7 +2,7 @@ using RiskSim.Core.Model;
 
 namespace RiskSim.Core.Engine;
 
-/// <summary>Names of the summary metrics (SPEC section 5).</summary>
+/// <summary>Names of the summary metrics (the results of a run).</summary>
 public static class MetricNames
 {
     /// <summary>Gross savings in a year.</summary>
@@ -39,7 +39,7 @@ public sealed record SummaryRow(
     public string? Partner { get; init; }
 }
 
-/// <summary>One partner's decision figures from its own ledger (SPEC section 7).</summary>
+/// <summary>One partner's decision figures from its own ledger (each partner's own ledger).</summary>
 /// <param name="PartnerId">Partner id.</param>
 /// <param name="Name">Partner name.</param>
 /// <param name="Target">The partner's own target, or null.</param>
@@ -63,7 +63,7 @@ public sealed record PartnerExitFigure(string PartnerId, string Name, double Pro
 /// <summary>Realised frequency of one risk.</summary>
 public sealed record RiskFrequencyFigure(string RiskId, string Name, double Frequency);
 
-/// <summary>The decision figures of SPEC section 5.</summary>
+/// <summary>The decision figures of a run.</summary>
 /// <param name="Target">The target, or null when the scenario has none.</param>
 /// <param name="ProbabilityTargetMet">P(cumulative net savings ≥ target at the target year).</param>
 /// <param name="CumulativeAtTargetP20">20th percentile of cumulative net savings at the target year.</param>

@@ -3,7 +3,7 @@ using RiskSim.Core.Statistics;
 namespace RiskSim.Core.Engine;
 
 /// <summary>
-/// Sensitivity of NPV to every uncertain input (SPEC section 5): the Spearman rank correlation of the input
+/// Sensitivity of NPV to every uncertain input (the results of a run): the Spearman rank correlation of the input
 /// with NPV over the sample, and its share of the sum of squared correlations (tornado order).
 /// </summary>
 internal static class SensitivityAnalysis

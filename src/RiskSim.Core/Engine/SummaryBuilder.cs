@@ -8,7 +8,7 @@ namespace RiskSim.Core.Engine;
 internal sealed record RunSummary(IReadOnlyList<SummaryRow> Rows, DecisionFigures Decision);
 
 /// <summary>
-/// Builds the summary table (SPEC section 5: mean, sd, min, max and the reported percentiles of every metric)
+/// Builds the summary table (mean, sd, min, max and the reported percentiles of every metric)
 /// and the decision figures from a run's merged moments, percentile estimates and counts.
 /// </summary>
 internal static class SummaryBuilder

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace RiskSim.Core.Engine;
 
 /// <summary>
-/// Evaluates every trial of a block from its sampled inputs (SPEC section 4): go-live, the exact savings
+/// Evaluates every trial of a block from its sampled inputs (the model of one trial, docs/scenario-format.md): go-live, the exact savings
 /// integral through the ramp and partners' exits, costs, net, cumulative, NPV and payback. This is where one
 /// trial is computed.
 /// </summary>

@@ -32,7 +32,7 @@ public enum InputRole
 }
 
 /// <summary>One sampled input: its dotted name, distribution and what it belongs to.</summary>
-/// <param name="Name">Dotted name as in SPEC section 3, e.g. <c>ict.annual_saving</c>.</param>
+/// <param name="Name">Dotted name as in the scenario format, e.g. <c>ict.annual_saving</c>.</param>
 /// <param name="Distribution">Its distribution.</param>
 /// <param name="Role">What kind of quantity it is.</param>
 /// <param name="Owner">Id of the workstream, partner or risk it belongs to.</param>

@@ -7,7 +7,7 @@ using RiskSim.Core.Engine;
 
 namespace RiskSim.IO.Results;
 
-/// <summary>Writes the summary, sensitivity and decision files of a run (SPEC section 6).</summary>
+/// <summary>Writes the summary, sensitivity and decision files of a run (the result files, docs/model.md).</summary>
 public static class ResultWriters
 {
     /// <summary>Column order of <c>summary.csv</c> and <c>summary.parquet</c>.</summary>
@@ -101,7 +101,7 @@ public static class ResultWriters
         _ => "risk_delay",
     };
 
-    /// <summary>Writes <c>decision.json</c>: the decision figures of SPEC section 5 by name.</summary>
+    /// <summary>Writes <c>decision.json</c>: the decision figures of a run by name.</summary>
     public static void WriteDecisionJson(RunResult result, string path)
     {
         var d = result.Decision;

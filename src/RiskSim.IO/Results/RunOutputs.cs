@@ -2,7 +2,7 @@ using RiskSim.Core.Engine;
 
 namespace RiskSim.IO.Results;
 
-/// <summary>Writes the data files every run produces (SPEC section 6) into a staged output folder.</summary>
+/// <summary>Writes the data files every run produces (the result files, docs/model.md) into a staged output folder.</summary>
 public static class RunOutputs
 {
     /// <summary>Names of the data files, in the order they are written.</summary>

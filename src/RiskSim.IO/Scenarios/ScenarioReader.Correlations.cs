@@ -6,7 +6,7 @@ namespace RiskSim.IO.Scenarios;
 // Correlations: rank correlations between named uncertain inputs.
 public sealed partial class ScenarioReader
 {
-    /// <summary>Dotted input names the file declares, read from the raw tree (SPEC section 3).</summary>
+    /// <summary>Dotted input names the file declares, read from the raw tree (the scenario format).</summary>
     private static IEnumerable<string> RawInputNames(Dictionary<string, (YScalar Key, YNode Value)> top)
     {
         IEnumerable<(string Id, YMapping Map)> Items(string key) => RawItems(Optional(top, key));

@@ -3,12 +3,12 @@ using RiskSim.Core.Model;
 
 namespace RiskSim.IO.Scenarios;
 
-// Distributions: a number or one of the distribution forms of SPEC section 2.
+// Distributions: a number or one of the distribution forms of the scenario format.
 public sealed partial class ScenarioReader
 {
     private static readonly string[] DistributionKinds = ["triangular", "pert", "uniform", "normal", "lognormal", "discrete"];
 
-    /// <summary>A number or a one-key distribution map (SPEC section 2).</summary>
+    /// <summary>A number or a one-key distribution map (see docs/scenario-format.md).</summary>
     private Distribution? ReadDistribution(YNode node, string field, bool money)
     {
         if (node is YScalar)

@@ -3,7 +3,7 @@ using RiskSim.Core.Model;
 namespace RiskSim.IO.Scenarios;
 
 /// <summary>
-/// Turns a scenario file (YAML or JSON, SPEC sections 2–3) into a validated <see cref="Scenario"/>,
+/// Turns a scenario file (YAML or JSON, the scenario format) into a validated <see cref="Scenario"/>,
 /// or into the full list of problems in it, each with file, line, column and key.
 /// </summary>
 public sealed partial class ScenarioReader

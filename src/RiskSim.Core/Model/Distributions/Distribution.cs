@@ -4,7 +4,7 @@ namespace RiskSim.Core.Model;
 
 /// <summary>
 /// A probability distribution of one uncertain input, sampled by its inverse CDF so that a larger
-/// driving uniform always gives a larger (or equal) value (the SPEC's correlation convention).
+/// driving uniform always gives a larger (or equal) value (the model's correlation convention).
 /// </summary>
 /// <remarks>
 /// Immutable and thread safe. User input goes through each kind's static <c>Create</c>, which adds a
