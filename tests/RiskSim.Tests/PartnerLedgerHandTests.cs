@@ -203,6 +203,16 @@ public class PartnerLedgerHandTests
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("shares")]
+    [InlineData("equal")]
+    public void A_partner_cannot_be_named_after_a_key(string id)
+    {
+        string yaml = $"name: k\nhorizon_years: 2\npartners: [{{ id: {id}, share: 0.5 }}, {{ id: b, share: 0.5 }}]\nworkstreams: [{{ id: ict, annual_saving: 1 }}]\n";
+        var e = Assert.Throws<ScenarioException>(() => ScenarioReader.Parse(yaml, "k.yaml"));
+        Assert.Contains(e.Errors, x => x.Field == $"partners[{id}].id" && x.Message.Contains("names an allocation key", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Exit_cost_paid_by_takes_leaver_or_remaining()
     {

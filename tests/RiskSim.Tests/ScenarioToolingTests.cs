@@ -81,6 +81,25 @@ public class ScenarioToolingTests
     }
 
     [Fact]
+    public void Explain_says_when_redundancies_fall()
+    {
+        string folder = TestPaths.NewTempFolder("explain-at");
+        string file = Path.Combine(folder, "at.yaml");
+        File.WriteAllText(file, """
+            name: posts go early
+            horizon_years: 3
+            partners: [{ id: council, share: 1 }]
+            workstreams:
+              - { id: ict, annual_saving: 1000, go_live_month: 12, redundancy: { headcount: 2, cost_per_head: 30000, at_month: 6 } }
+              - { id: hr, annual_saving: 1000, redundancy: { headcount: 1, cost_per_head: 30000 } }
+            """);
+        var stdout = new StringWriter();
+        Assert.Equal(0, ExplainCommand.Execute(file, stdout, new StringWriter()));
+        Assert.Contains("redundancies fall at month 6 whatever the go-live", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Contains("redundancies fall at go-live", stdout.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_template_file_is_offered_by_init()
     {
         var files = Directory.GetFiles(Path.Combine(TestPaths.RepoRoot, "src", "RiskSim.Cli", "Templates"), "*.yaml")

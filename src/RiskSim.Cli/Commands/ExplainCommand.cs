@@ -88,7 +88,9 @@ public static class ExplainCommand
         foreach (var w in s.Workstreams)
         {
             string depends = w.DependsOn.Count == s.Partners.Count ? "all partners" : w.DependsOn.Count == 0 ? "no partner" : string.Join(", ", w.DependsOn);
-            stdout.WriteLine($"Workstream {w.Id} ({w.Name}): planned go-live month {Num(w.GoLiveMonth)}, ramp {Num(w.RampMonths)} months, depends on {depends}.");
+            string redundancy = w.Redundancy is null ? ""
+                : w.Redundancy.AtMonth is double at ? $"; redundancies fall at month {Num(at)} whatever the go-live" : "; redundancies fall at go-live";
+            stdout.WriteLine($"Workstream {w.Id} ({w.Name}): planned go-live month {Num(w.GoLiveMonth)}, ramp {Num(w.RampMonths)} months, depends on {depends}{redundancy}.");
         }
         foreach (var r in s.Risks)
         {
