@@ -243,7 +243,7 @@ public class RemovedPartnerLedgerTests
             partners:
               - { id: a, share: 0.5 }
               - { id: b, share: 0.3 }
-              - { id: c, share: 0.2 }
+              - { id: c, share: 0.2, target: { cumulative_net_savings: 1000, by_year: 2 } }
             workstreams:
               - { id: ict, annual_saving: 100000, depends_on: [], allocation: { savings: { a: 1, c: 1 }, costs: c }, implementation_cost: 8000 }
             variants:
@@ -257,5 +257,8 @@ public class RemovedPartnerLedgerTests
         Assert.Equal(8_000 * 0.5 / 0.8, result.PartnerRow("a", MetricNames.Costs, 1).Mean, 6);
         Assert.Equal(8_000 * 0.3 / 0.8, result.PartnerRow("b", MetricNames.Costs, 1).Mean, 6);
         Assert.Equal(0, result.PartnerRow("c", MetricNames.Costs, 1).Mean);
+        // Its own target goes with it: no "0% chance" for a council that is not in the partnership.
+        Assert.Null(result.Decision.Partners.Single(p => p.PartnerId == "c").Target);
+        Assert.NotNull(scenario.Partners.Single(p => p.Id == "c").Target);
     }
 }

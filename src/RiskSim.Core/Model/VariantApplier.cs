@@ -68,8 +68,10 @@ public static class VariantApplier
             problems.Add(new("remove_partner", $"no partner with id '{id}'"));
             return scenario;
         }
+        // A council that never joins has no promise of its own to keep: its own target goes too.
         var partners = scenario.Partners.Select(p => p.Id != id ? p : p with
         {
+            Target = null,
             Withdrawal = new PartnerWithdrawal
             {
                 AnnualProbability = 1,
