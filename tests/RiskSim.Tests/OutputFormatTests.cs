@@ -35,6 +35,18 @@ public class OutputFormatTests
         Assert.Equal(text, Formats.Chance(p));
 
     [Theory]
+    [InlineData(0.72, "a 72%")]
+    [InlineData(0.80, "an 80%")]
+    [InlineData(0.08, "an 8%")]
+    [InlineData(0.11, "an 11%")]
+    [InlineData(0.18, "an 18%")]
+    [InlineData(0.15, "a 15%")]
+    [InlineData(0.008, "a 0.8%")]
+    [InlineData(0.0001, "a less than 0.1%")]
+    public void A_chance_takes_the_article_it_is_read_with(double p, string text) =>
+        Assert.Equal(text, Formats.AChance(p));
+
+    [Theory]
     [InlineData(1_234_567, "GBP", "£1.23m")]
     [InlineData(-45_000, "GBP", "-£45k")]
     [InlineData(250_000, "EUR", "€250k")]

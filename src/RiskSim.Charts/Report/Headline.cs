@@ -23,13 +23,13 @@ public static class Headline
         var npv = result.Row(MetricNames.Npv);
         string npvSentence = $"The net present value is {Money(npv.P50)} at the median, with a 10% chance of less than "
             + $"{Money(npv.P10)} and a 10% chance of more than {Money(npv.P90)}.";
-        string payback = $"There is a {Formats.Chance(d.ProbabilityOfPayback)} chance that the programme pays back within the "
+        string payback = $"There is {Formats.AChance(d.ProbabilityOfPayback)} chance that the programme pays back within the "
             + $"{s.HorizonYears}-year horizon (by {ByYear(s, s.HorizonYears)}).";
 
         if (d.Target is { } target && d.ProbabilityTargetMet is double met && d.Reserve90 is double reserve90)
         {
             string by = ByYear(s, target.ByYear);
-            string first = $"There is a {Formats.Chance(met)} chance that cumulative net savings reach {Money(target.CumulativeNetSavings)} by {by}.";
+            string first = $"There is {Formats.AChance(met)} chance that cumulative net savings reach {Money(target.CumulativeNetSavings)} by {by}.";
             string second = reserve90 > 0
                 ? $"To be 90% confident of covering the shortfall against that target, hold {Money(reserve90)} in reserve."
                 : $"No reserve is needed to be 90% confident of that target: in 90% of trials cumulative net savings reach "
@@ -62,7 +62,7 @@ public static class Headline
         if (partner.Target is { } target && partner.ProbabilityTargetMet is double met && partner.Reserve90 is double reserve)
         {
             string by = ByYear(s, target.ByYear);
-            string first = $"There is a {Formats.Chance(met)} chance that {name}'s own savings reach {Money(target.CumulativeNetSavings)} by {by}";
+            string first = $"There is {Formats.AChance(met)} chance that {name}'s own savings reach {Money(target.CumulativeNetSavings)} by {by}";
             return reserve > 0
                 ? $"{first}; to be 90% confident, hold {Money(reserve)} in reserve."
                 : $"{first}; no reserve is needed to be 90% confident.";

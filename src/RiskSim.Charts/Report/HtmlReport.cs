@@ -315,7 +315,7 @@ public static partial class HtmlReport
         foreach (var p in s.Partners)
         {
             string withdrawal = p.Withdrawal is { } w
-                ? $"notice with a {Formats.Chance(w.AnnualProbability)} chance in any one year, leaving {Formats.Number(w.NoticeMonths)} months later; "
+                ? $"notice with {Formats.AChance(w.AnnualProbability)} chance in any one year, leaving {Formats.Number(w.NoticeMonths)} months later; "
                   + $"savings lost: {w.SavingsLost.Describe((v => Formats.Percent(v)))}; exit cost: {w.ExitCost.Describe(Money)}"
                 : "not modelled (stays for the whole horizon)";
             html.Append("<tr><th scope=\"row\">").Append(E(InputLabels.OwnerName(s, p.Id))).Append("<br><code>").Append(E(p.Id)).Append("</code></th><td class=\"num\">")
@@ -391,7 +391,7 @@ public static partial class HtmlReport
             InputRole.RedundancyHeadcount => input.Distribution.Describe(Formats.Number) + " posts",
             InputRole.SavingsLost => input.Distribution.Describe((v => Formats.Percent(v))),
             InputRole.WithdrawalNotice => input.Distribution.Describe(Formats.Number),
-            InputRole.RiskOccurs when risk is not null => $"happens with a {Formats.Chance(risk.Probability)} chance",
+            InputRole.RiskOccurs when risk is not null => $"happens with {Formats.AChance(risk.Probability)} chance",
             InputRole.RiskYear when risk is not null => RiskYears(scenario, risk),
             _ => input.Distribution.Describe(Formats.Number),
         };

@@ -65,10 +65,10 @@ public static class ConsoleSummary
         if (d.Target is { } target)
         {
             string year = s.YearLabel(target.ByYear);
-            lines.Add($"There is a {Pct(d.ProbabilityTargetMet!.Value)} chance that cumulative net savings reach {Plain(target.CumulativeNetSavings)} by the end of {year}.");
+            lines.Add($"There is {Formats.AChance(d.ProbabilityTargetMet!.Value)} chance that cumulative net savings reach {Plain(target.CumulativeNetSavings)} by the end of {year}.");
             lines.Add($"Reserve to cover the shortfall against that target: {Plain(d.Reserve80!.Value)} for 80% confidence, {Plain(d.Reserve90!.Value)} for 90%, {Plain(d.Reserve95!.Value)} for 95%.");
         }
-        lines.Add($"There is a {Pct(d.ProbabilityOfPayback)} chance that the programme pays back within {s.HorizonYears} years.");
+        lines.Add($"There is {Formats.AChance(d.ProbabilityOfPayback)} chance that the programme pays back within {s.HorizonYears} years.");
         var payback = result.Row(MetricNames.PaybackYear);
         if (payback.Count > 0)
         {

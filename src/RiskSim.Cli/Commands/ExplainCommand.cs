@@ -63,7 +63,7 @@ public static class ExplainCommand
                 double window = s.HorizonYears - w.NoticeMonths / 12;
                 double exit = window <= 0 ? 0 : 1 - Math.Pow(1 - w.AnnualProbability, window);
                 withdrawal = $"notice {Pct(w.AnnualProbability)} a year, {Num(w.NoticeMonths)} months' notice: P(exit within horizon) {Pct(exit)}; "
-                    + $"loses {w.SavingsLost.Describe(Num)} of dependent savings; exit cost {w.ExitCost.Describe(Money)}";
+                    + $"loses {w.SavingsLost.Describe(Pct)} of dependent savings; exit cost {w.ExitCost.Describe(Money)}";
             }
             partners.AddRow(Markup.Escape(p.Id), Markup.Escape(p.Name), Pct(p.Share), Markup.Escape(withdrawal));
         }

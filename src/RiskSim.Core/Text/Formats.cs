@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace RiskSim.Core.Text;
 
@@ -73,6 +74,17 @@ public static class Formats
         }
         bool tail = p is > 0 and < 0.01 or > 0.99 and < 1;
         return (p * 100).ToString(tail ? "0.0" : "0", CultureInfo.InvariantCulture) + "%";
+    }
+
+    /// <summary>
+    /// A chance with its article, as it is read aloud: "a 72% chance" but "an 80%", "an 8%", "an 11%", "an 18%"
+    /// ("less than 0.1%" and "more than 99.9%" take "a").
+    /// </summary>
+    public static string AChance(double p)
+    {
+        string chance = Chance(p);
+        bool vowel = chance.StartsWith('8') || Regex.IsMatch(chance, @"^1[18](\.\d+)?%$");
+        return (vowel ? "an " : "a ") + chance;
     }
 
     /// <summary>A share of a whole (of NPV variance, say): one decimal below 10% ("4.2%"), whole above ("37%").</summary>
