@@ -111,17 +111,8 @@ public static partial class ChartCanvas
     }
 
     /// <summary>Renders plots side by side (each in its share of the width) above one footer, as PNG bytes.</summary>
-    public static byte[] Png(IReadOnlyList<(Plot Plot, float From, float To)> panels, string footer, ChartOptions options)
-    {
-        int width = options.PixelWidth;
-        int height = options.PixelHeight;
-        using var surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul))
-            ?? throw new InvalidOperationException($"cannot create a {width} × {height} drawing surface");
-        Draw(surface.Canvas, panels, footer, width, height, (float)options.Scale);
-        using var image = surface.Snapshot();
-        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
-        return data.ToArray();
-    }
+    public static byte[] Png(IReadOnlyList<(Plot Plot, float From, float To)> panels, string footer, ChartOptions options) =>
+        Png((canvas, width, height, scale) => Draw(canvas, panels, footer, width, height, scale), options);
 
     /// <summary>Renders the plot and footer as an SVG document of the same size as the PNG.</summary>
     /// <remarks>
@@ -135,11 +126,17 @@ public static partial class ChartCanvas
     public static byte[] Png(PanelFigure figure, string footer, ChartOptions options)
     {
         ArgumentNullException.ThrowIfNull(figure);
+        return Png((canvas, width, height, scale) => DrawFigure(canvas, figure, footer, width, height, scale), options);
+    }
+
+    // One PNG surface for every kind of chart: the caller says what to draw on it.
+    private static byte[] Png(Action<SKCanvas, int, int, float> draw, ChartOptions options)
+    {
         int width = options.PixelWidth;
         int height = options.PixelHeight;
         using var surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul))
             ?? throw new InvalidOperationException($"cannot create a {width} × {height} drawing surface");
-        DrawFigure(surface.Canvas, figure, footer, width, height, (float)options.Scale);
+        draw(surface.Canvas, width, height, (float)options.Scale);
         using var image = surface.Snapshot();
         using var data = image.Encode(SKEncodedImageFormat.Png, 100);
         return data.ToArray();
