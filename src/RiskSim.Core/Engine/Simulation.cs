@@ -186,9 +186,11 @@ public static class Simulation
     /// <summary>NPV and a cumulative figure of the first trials, kept for paired comparisons of a variant with its base.</summary>
     private sealed class PairedSample(SimulationOptions options, int npvMetric, int cumulativeMetric)
     {
-        public double[] Npv { get; } = new double[(int)Math.Min(options.Trials, Math.Min(options.PairedTrials, int.MaxValue))];
+        private static int Count(SimulationOptions o) => (int)Math.Min(o.Trials, Math.Min(o.PairedTrials, int.MaxValue));
 
-        public double[] Cumulative { get; } = new double[(int)Math.Min(options.Trials, Math.Min(options.PairedTrials, int.MaxValue))];
+        public double[] Npv { get; } = new double[Count(options)];
+
+        public double[] Cumulative { get; } = new double[Count(options)];
 
         public void Record(BlockWorkspace w)
         {
