@@ -67,7 +67,7 @@ public sealed record ChartSet(FanChartData Fan, FanChartData Annual, NpvChartDat
         var councils = CouncilsChartData.From(result);
         string footer = Footer(result);
         string target = result.Scenario.Target is { } t
-            ? $" The diamond and dotted line mark the target of {Formats.Money(t.CumulativeNetSavings, result.Scenario.Currency)} by {result.Scenario.YearLabel(t.ByYear)}."
+            ? $" The diamond and dotted line mark the target of {Formats.Money(t.CumulativeNetSavings, result.Scenario.Currency)} by {Report.Headline.ByYear(result.Scenario, t.ByYear)}."
             : "";
 
         // Each chart takes a moment at high resolution: a cancelled run stops before the next one.
@@ -84,7 +84,8 @@ public sealed record ChartSet(FanChartData Fan, FanChartData Annual, NpvChartDat
                 + "in darker to lighter blue, and the plan (every input at its most likely value) dashed." + target),
             Draw(AnnualFile, annual.Title, () => FanChart.BuildAnnual(annual),
                 "Net savings in each financial year with the same ranges; years below zero are years whose costs exceed "
-                + "their savings, and the orange bars show each year's median costs below zero."),
+                + "their savings. The purple bars below zero show each year's costs: the mean (narrow, dark) and the P90 "
+                + "(wide, light), so that a rare but large cost, such as a risk that happens in few trials, still shows."),
             Draw(NpvFile, npv.Title, () => NpvChart.Build(npv),
                 "How the net present value is spread over the trials (bars) and the chance that it comes out at or below "
                 + "each amount (the S-curve, right axis), with P10, P50 and P90 marked."),
@@ -95,8 +96,8 @@ public sealed record ChartSet(FanChartData Fan, FanChartData Annual, NpvChartDat
         if (partners.HasChart)
         {
             charts.Add(Draw(PartnersFile, partners.Title, () => PartnersChart.Build(partners),
-                "For each partner that may withdraw, the median NPV of the trials in which it stays and in which it leaves; "
-                + "the gap is what its withdrawal would cost, and the label gives its chance of leaving within the horizon."));
+                "For each partner that may withdraw, the NPV forgone if it leaves: the median NPV of the trials in which it stays "
+                + "less that of the trials in which it leaves, with its chance of leaving within the horizon."));
         }
         if (councils.HasChart)
         {

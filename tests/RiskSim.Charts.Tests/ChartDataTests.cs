@@ -48,7 +48,7 @@ public sealed class ChartDataTests
         Assert.NotNull(data.Target);
         Assert.Equal(4, data.Target.Year);
         Assert.Equal(396874, data.Target.Amount);
-        Assert.Equal("Target £397k by 2013/14", data.Target.Label);
+        Assert.Equal("Target £397k by the end of 2013/14", data.Target.Label);
     }
 
     [Fact]
@@ -96,7 +96,8 @@ public sealed class ChartDataTests
             Assert.Equal(band.Low, bars[band.Label].Bars.Select(b => b.ValueBase));
             Assert.Equal(band.High, bars[band.Label].Bars.Select(b => b.Value));
         }
-        Assert.All(bars["Costs in the year (median)"].Bars, b => Assert.True(b.Value <= 0));
+        Assert.Equal(data.Costs!.Mean.Select(c => -c), bars[FanChart.CostMeanLabel].Bars.Select(b => b.Value));
+        Assert.Equal(data.Costs.P90.Select(c => -c), bars[FanChart.CostP90Label].Bars.Select(b => b.Value));
     }
 
     [Fact]
@@ -227,8 +228,7 @@ public sealed class ChartDataTests
         Assert.Equal(Ict.Row(MetricNames.Npv).P50, data.MedianNpv);
         using var plot = PartnersChart.Build(data);
         var bars = plot.GetPlottables<ScottPlot.Plottables.BarPlot>().ToDictionary(b => b.LegendText);
-        Assert.Equal(data.Partners.Select(p => p.MedianNpvIfStays), bars[PartnersChart.StaysLabel].Bars.Select(b => b.Value));
-        Assert.Equal(data.Partners.Select(p => p.MedianNpvIfLeaves), bars[PartnersChart.LeavesLabel].Bars.Select(b => b.Value));
+        Assert.Equal(data.Partners.Select(p => p.MedianCost), bars[PartnersChart.ForgoneLabel].Bars.Select(b => b.Value));
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public sealed class CouncilsChartTests
 
         var county = data.Panels[0].Target;
         Assert.NotNull(county);
-        Assert.Equal((4, 200_000.0, "own target £200k by 2028/29"), (county.Year, county.Amount, county.Label));
+        Assert.Equal((4, 200_000.0, "own target £200k by the end of 2028/29"), (county.Year, county.Amount, county.Label));
         Assert.Null(data.Panels[1].Target);
         Assert.Null(data.Panels[2].Target);
         Assert.Equal(40_000, data.Panels[3].Target!.Amount);

@@ -53,13 +53,13 @@ public sealed partial class CouncilsReportTests
         var county = run.Decision.Partners[0];
         string sentence = Headline.PartnerSentence(run, county);
         string expected = county.Reserve90 > 0
-            ? $"There is a {Formats.Chance(county.ProbabilityTargetMet!.Value)} chance that County council's own savings reach £200k by 2028/29; to be 90% confident, hold {Formats.Money(county.Reserve90.Value)} in reserve."
-            : $"There is a {Formats.Chance(county.ProbabilityTargetMet!.Value)} chance that County council's own savings reach £200k by 2028/29; no reserve is needed to be 90% confident.";
+            ? $"There is a {Formats.Chance(county.ProbabilityTargetMet!.Value)} chance that County council's own savings reach £200k by the end of 2028/29; to be 90% confident, hold {Formats.Money(county.Reserve90.Value)} in reserve."
+            : $"There is a {Formats.Chance(county.ProbabilityTargetMet!.Value)} chance that County council's own savings reach £200k by the end of 2028/29; no reserve is needed to be 90% confident.";
         Assert.Equal(expected, sentence);
 
         var east = run.Decision.Partners[2];
         var eastRow = run.PartnerRow("east", MetricNames.CumulativeNetSavings, 4);
-        Assert.Equal($"East district has no savings target of its own; its cumulative net savings by 2028/29 are {Formats.Money(eastRow.P50)} "
+        Assert.Equal($"East district has no savings target of its own; its cumulative net savings by the end of 2028/29 are {Formats.Money(eastRow.P50)} "
             + $"at the median, with a 10% chance of less than {Formats.Money(eastRow.P10)}.", Headline.PartnerSentence(run, east));
 
         string section = Section(run);

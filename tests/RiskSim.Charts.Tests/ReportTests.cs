@@ -14,7 +14,7 @@ namespace RiskSim.Charts.Tests;
 /// </summary>
 public sealed partial class ReportTests
 {
-    private static readonly RunProvenance Provenance =
+    internal static readonly RunProvenance Provenance =
         new("scenarios/worcestershire-shared-ict.yaml", "ab12cd34".PadRight(64, 'e'), "1.2.3", new DateTimeOffset(2025, 6, 30, 14, 5, 0, TimeSpan.Zero));
 
     private static string IctReport => HtmlReport.Build(TestRuns.Ict, TestRuns.IctChartSet, Provenance);
@@ -27,9 +27,9 @@ public sealed partial class ReportTests
         string reserve = Formats.Money(d.Reserve90!.Value);
         var sentences = Headline.Sentences(TestRuns.Ict);
 
-        Assert.Equal($"There is a {chance}% chance that cumulative net savings reach £397k by 2013/14.", sentences[0]);
+        Assert.Equal($"There is a {chance}% chance that cumulative net savings reach £397k by the end of 2013/14.", sentences[0]);
         Assert.Equal($"To be 90% confident of covering the shortfall against that target, hold {reserve} in reserve.", sentences[1]);
-        Assert.Contains(Html.Escape(sentences[0] + " " + sentences[1]), IctReport, StringComparison.Ordinal);
+        Assert.Contains(Html.Text(sentences[0] + " " + sentences[1]), IctReport, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -49,11 +49,11 @@ public sealed partial class ReportTests
 
     [Theory]
     [InlineData(0.72, "72%")]
-    [InlineData(0.004, "0.4%")]
-    [InlineData(0.0001, "less than 0.1%")]
-    [InlineData(0.9999, "more than 99.9%")]
+    [InlineData(0.004, "less than 0.5%")]
+    [InlineData(0.0001, "less than 0.5%")]
+    [InlineData(0.9999, "more than 99.5%")]
     [InlineData(0.995, "99.5%")]
-    [InlineData(1.0, "100%")]
+    [InlineData(1.0, "more than 99.5%")]
     [InlineData(0.0, "0%")]
     public void Percentages_never_round_a_tail_to_certainty(double p, string text) => Assert.Equal(text, Formats.Chance(p));
 

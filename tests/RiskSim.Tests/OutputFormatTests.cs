@@ -25,14 +25,34 @@ public class OutputFormatTests
 
     [Theory]
     [InlineData(0.0, "0%")]
-    [InlineData(0.0004, "less than 0.1%")]
-    [InlineData(0.004, "0.4%")]
+    [InlineData(1e-9, "less than 0.5%")]
+    [InlineData(0.0004, "less than 0.5%")]
+    [InlineData(0.00499, "less than 0.5%")]
+    [InlineData(0.005, "0.5%")]
+    [InlineData(0.0072, "0.7%")]
+    [InlineData(0.01, "1%")]
     [InlineData(0.72, "72%")]
-    [InlineData(0.996, "99.6%")]
-    [InlineData(0.9999, "more than 99.9%")]
-    [InlineData(1.0, "100%")]
-    public void A_chance_never_reads_as_0_or_100_percent_unless_it_is(double p, string text) =>
+    [InlineData(0.99, "99%")]
+    [InlineData(0.993, "99.3%")]
+    [InlineData(0.995, "99.5%")]
+    [InlineData(0.9951, "more than 99.5%")]
+    [InlineData(0.9999, "more than 99.5%")]
+    [InlineData(1.0, "more than 99.5%")]
+    [InlineData(double.NaN, "–")]
+    public void A_chance_never_reads_as_100_percent_nor_as_0_percent_when_it_happened(double p, string text) =>
         Assert.Equal(text, Formats.Chance(p));
+
+    [Fact]
+    public void No_chance_from_0_to_1_reads_as_100_percent_or_rounds_a_happening_to_0_percent()
+    {
+        for (int i = 0; i <= 100_000; i++)
+        {
+            double p = i / 100_000.0;
+            string text = Formats.Chance(p);
+            Assert.DoesNotContain("100", text, StringComparison.Ordinal);
+            Assert.True(p == 0 || (text != "0%" && text != "0.0%"), $"{p} reads {text}");
+        }
+    }
 
     [Theory]
     [InlineData(0.72, "a 72%")]
@@ -42,13 +62,18 @@ public class OutputFormatTests
     [InlineData(0.18, "an 18%")]
     [InlineData(0.15, "a 15%")]
     [InlineData(0.008, "a 0.8%")]
-    [InlineData(0.0001, "a less than 0.1%")]
+    [InlineData(0.0001, "a less than 0.5%")]
+    [InlineData(1.0, "a more than 99.5%")]
     public void A_chance_takes_the_article_it_is_read_with(double p, string text) =>
         Assert.Equal(text, Formats.AChance(p));
 
     [Theory]
     [InlineData(1_234_567, "GBP", "£1.23m")]
-    [InlineData(-45_000, "GBP", "-£45k")]
+    [InlineData(-45_000, "GBP", "\u2212£45k")]
+    [InlineData(-1_234_567, "GBP", "\u2212£1.23m")]
+    [InlineData(-0.4, "GBP", "£0")]
+    [InlineData(-2_500_000_000, "EUR", "\u2212€2.5bn")]
+    [InlineData(0, "GBP", "£0")]
     [InlineData(250_000, "EUR", "€250k")]
     [InlineData(999_999, "GBP", "£1m")]
     public void Money_is_written_as_a_finance_officer_writes_it(double value, string currency, string text) =>

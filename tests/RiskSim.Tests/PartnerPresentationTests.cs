@@ -23,7 +23,7 @@ public sealed class PartnerPresentationTests
 
         string countyLine = $"County council (county), own ledger: {Formats.Chance(county.ProbabilityNpvNegative)} chance its NPV is below zero, "
             + $"median NPV {Formats.Money(run.PartnerRow("county", MetricNames.Npv).P50)}; {Formats.Chance(county.ProbabilityTargetMet!.Value)} chance "
-            + $"of its own target of £200k by 2028/29, reserve for 90% confidence {Formats.Money(county.Reserve90!.Value)}.";
+            + $"of its own target of £200k by the end of 2028/29, reserve for 90% confidence {Formats.Money(county.Reserve90!.Value)}.";
         string cityLine = $"City council (city), own ledger: {Formats.Chance(city.ProbabilityNpvNegative)} chance its NPV is below zero, "
             + $"median NPV {Formats.Money(run.PartnerRow("city", MetricNames.Npv).P50)}; no target of its own.";
         Assert.Contains(countyLine + "\n", text, StringComparison.Ordinal);

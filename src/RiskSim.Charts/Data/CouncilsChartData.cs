@@ -27,6 +27,9 @@ public sealed record CouncilPanel(string PartnerId, string Name, IReadOnlyList<P
 public sealed record CouncilsChartData(string Title, IReadOnlyList<int> Years, IReadOnlyList<string> YearLabels,
     IReadOnlyList<CouncilPanel> Panels, double AxisLow, double AxisHigh, string Currency)
 {
+    /// <summary>The price base of the money ("2010/11"), or null when the scenario gives no start year.</summary>
+    public string? PriceBase { get; init; }
+
     /// <summary>Share of the data range added above and below it on the shared axis.</summary>
     public const double Margin = 0.06;
 
@@ -46,7 +49,7 @@ public sealed record CouncilsChartData(string Title, IReadOnlyList<int> Years, I
                 new($"P{low}–P{high}", low, high, [.. rows.Select(lo)], [.. rows.Select(hi)]);
             TargetMark? target = partner.Target is { } t
                 ? new TargetMark(t.ByYear, t.CumulativeNetSavings,
-                    $"own target {Formats.Money(t.CumulativeNetSavings, s.Currency)} by {s.YearLabel(t.ByYear)}")
+                    $"own target {Formats.Money(t.CumulativeNetSavings, s.Currency)} by {Report.Headline.ByYear(s, t.ByYear)}")
                 : null;
             panels.Add(new CouncilPanel(partner.PartnerId, InputLabels.OwnerName(s, partner.PartnerId),
                 [Band(5, 95, r => r.P5, r => r.P95), Band(10, 90, r => r.P10, r => r.P90), Band(25, 75, r => r.P25, r => r.P75)],
@@ -60,6 +63,7 @@ public sealed record CouncilsChartData(string Title, IReadOnlyList<int> Years, I
         double high = values.Max();
         double span = Math.Max(1, high - low);
         return new CouncilsChartData("Each council's cumulative net savings by year end (one scale for all)", years,
-            [.. years.Select(s.YearLabel)], panels, low - span * Margin, high + span * Margin, s.Currency);
+            [.. years.Select(s.YearLabel)], panels, low - span * Margin, high + span * Margin, s.Currency)
+        { PriceBase = Rendering.ChartCanvas.PriceBase(s) };
     }
 }

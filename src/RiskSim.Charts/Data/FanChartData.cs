@@ -24,6 +24,14 @@ public sealed record TargetMark(int Year, double Amount, string Label);
 public sealed record SavingsAndCosts(IReadOnlyList<double> GrossSavings, IReadOnlyList<double> Costs);
 
 /// <summary>
+/// The spread of each year's costs, drawn below zero on the annual chart so that rare, large costs (risks that
+/// happen in few trials) show even when the median cost hides them.
+/// </summary>
+/// <param name="Mean">Mean costs per year (money, drawn downwards).</param>
+/// <param name="P90">90th percentile of costs per year (money, drawn downwards): one year in ten costs more.</param>
+public sealed record CostBands(IReadOnlyList<double> Mean, IReadOnlyList<double> P90);
+
+/// <summary>
 /// What a fan chart draws: a metric by financial year with its median, three percentile bands (widest first),
 /// the deterministic plan and, for cumulative savings, the target. Computed from a run; nothing is re-simulated.
 /// </summary>
@@ -49,13 +57,19 @@ public sealed record FanChartData(
     SavingsAndCosts? Parts,
     string Currency)
 {
+    /// <summary>Mean and P90 of each year's costs (annual chart only), or null.</summary>
+    public CostBands? Costs { get; init; }
+
+    /// <summary>The price base of the money ("2010/11"), or null when the scenario gives no start year.</summary>
+    public string? PriceBase { get; init; }
+
     /// <summary>Cumulative net savings by year with the target marked (<c>fan.png</c>).</summary>
     public static FanChartData CumulativeNetSavings(RunResult result)
     {
         var s = result.Scenario;
         TargetMark? target = s.Target is { } t
             ? new TargetMark(t.ByYear, t.CumulativeNetSavings,
-                $"Target {Formats.Money(t.CumulativeNetSavings, s.Currency)} by {s.YearLabel(t.ByYear)}")
+                $"Target {Formats.Money(t.CumulativeNetSavings, s.Currency)} by {Report.Headline.ByYear(s, t.ByYear)}")
             : null;
         return Build(result, MetricNames.CumulativeNetSavings, "Cumulative net savings by year end",
             result.Plan.CumulativeNetSavings, target, parts: null);
@@ -68,8 +82,12 @@ public sealed record FanChartData(
         var parts = new SavingsAndCosts(
             [.. Enumerable.Range(1, h).Select(t => result.Row(MetricNames.GrossSavings, t).P50)],
             [.. Enumerable.Range(1, h).Select(t => result.Row(MetricNames.Costs, t).P50)]);
+        var costs = new CostBands(
+            [.. Enumerable.Range(1, h).Select(t => result.Row(MetricNames.Costs, t).Mean)],
+            [.. Enumerable.Range(1, h).Select(t => result.Row(MetricNames.Costs, t).P90)]);
         return Build(result, MetricNames.NetSavings, "Net savings in each year (costs below zero)",
-            result.Plan.NetSavings, target: null, parts);
+            result.Plan.NetSavings, target: null, parts) with
+        { Costs = costs };
     }
 
     private static FanChartData Build(RunResult result, string metric, string title, IReadOnlyList<double> plan,
@@ -90,6 +108,7 @@ public sealed record FanChartData(
             [.. plan],
             target,
             parts,
-            s.Currency);
+            s.Currency)
+        { PriceBase = Rendering.ChartCanvas.PriceBase(s) };
     }
 }

@@ -43,6 +43,9 @@ public sealed record NpvChartData(
     double ProbabilityNegative,
     string Currency)
 {
+    /// <summary>The price base of the money ("2010/11"), or null when the scenario gives no start year.</summary>
+    public string? PriceBase { get; init; }
+
     /// <summary>Quantile step of <see cref="RunResult.NpvQuantiles"/>.</summary>
     public const double QuantileStep = 0.005;
 
@@ -67,7 +70,8 @@ public sealed record NpvChartData(
             marks,
             result.Plan.Npv,
             CumulativeProbability(q, 0),
-            s.Currency);
+            s.Currency)
+        { PriceBase = Rendering.ChartCanvas.PriceBase(s) };
     }
 
     /// <summary>Histogram of the quantile function <paramref name="q"/> (step 0.005) over [low, high].</summary>

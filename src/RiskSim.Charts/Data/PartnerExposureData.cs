@@ -15,7 +15,10 @@ namespace RiskSim.Charts.Data;
 public sealed record PartnerExposureBar(string PartnerId, string Name, double ProbabilityOfExit,
     double MedianNpvIfStays, double MedianNpvIfLeaves, double MeanNpvIfStays, double MeanNpvIfLeaves, long TrialsWithExit)
 {
-    /// <summary>What the withdrawal costs in median NPV (money; NaN when it never or always leaves).</summary>
+    /// <summary>
+    /// The NPV forgone if the partner leaves: median NPV of the trials in which it stays less that of the trials in
+    /// which it leaves (money; NaN when it never or always leaves).
+    /// </summary>
     public double MedianCost => MedianNpvIfStays - MedianNpvIfLeaves;
 }
 
@@ -29,6 +32,9 @@ public sealed record PartnerExposureBar(string PartnerId, string Name, double Pr
 /// <param name="Currency">ISO currency code.</param>
 public sealed record PartnerExposureData(string Title, IReadOnlyList<PartnerExposureBar> Partners, double MedianNpv, string Currency)
 {
+    /// <summary>The price base of the money ("2010/11"), or null when the scenario gives no start year.</summary>
+    public string? PriceBase { get; init; }
+
     /// <summary>True when at least one partner may withdraw, so <c>partners.png</c> is drawn.</summary>
     public bool HasChart => Partners.Count > 0;
 
@@ -40,7 +46,8 @@ public sealed record PartnerExposureData(string Title, IReadOnlyList<PartnerExpo
             .Select(p => new PartnerExposureBar(p.PartnerId, InputLabels.OwnerName(s, p.PartnerId), p.ProbabilityOfExit,
                 p.MedianNpvIfStays, p.MedianNpvIfExit, p.MeanNpvIfStays, p.MeanNpvIfExit, p.TrialsWithExit))
             .ToList();
-        return new PartnerExposureData("What each partner's withdrawal would cost",
-            partners, result.Row(MetricNames.Npv).P50, s.Currency);
+        return new PartnerExposureData("NPV forgone if each partner leaves",
+            partners, result.Row(MetricNames.Npv).P50, s.Currency)
+        { PriceBase = Rendering.ChartCanvas.PriceBase(s) };
     }
 }

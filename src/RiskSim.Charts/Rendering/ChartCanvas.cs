@@ -83,6 +83,30 @@ public static partial class ChartCanvas
         };
     }
 
+    /// <summary>
+    /// The price base of a scenario's money: the first financial year's label ("2010/11") when the scenario gives its
+    /// <c>start_year</c>, else null (money is then in today's prices of an unnamed year).
+    /// </summary>
+    public static string? PriceBase(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        return scenario.StartYear is null ? null : scenario.YearLabel(1);
+    }
+
+    /// <summary>The unit of a money axis: "£, 2010/11 prices" with a price base, else just "£".</summary>
+    public static string MoneyUnit(string currency, string? priceBase)
+    {
+        string symbol = Formats.CurrencySymbol(currency).Trim();
+        return priceBase is null ? symbol : $"{symbol}, {priceBase} prices";
+    }
+
+    /// <summary>
+    /// A money axis label: the quantity and, in brackets, its unit ("Net present value (£, 2010/11 prices)"), the
+    /// unit on a second line when <paramref name="twoLines"/> (for a vertical axis, whose height is short).
+    /// </summary>
+    public static string MoneyLabel(string quantity, string currency, string? priceBase, bool twoLines = false) =>
+        $"{quantity}{(twoLines ? "\n" : " ")}({MoneyUnit(currency, priceBase)})";
+
     /// <summary>Renders the plot and footer as PNG bytes of <see cref="ChartOptions.PixelWidth"/> × <see cref="ChartOptions.PixelHeight"/>.</summary>
     public static byte[] Png(Plot plot, string footer, ChartOptions options) => Png([(plot, 0f, 1f)], footer, options);
 
@@ -288,6 +312,10 @@ public static partial class ChartCanvas
                 case LegendKind.Line:
                     canvas.DrawLine(x, middle, x + swatch, middle, paint);
                     break;
+                case LegendKind.Tick:
+                    paint.StrokeWidth = 3 * scale;
+                    canvas.DrawLine(x + swatch / 2, middle - 8 * scale, x + swatch / 2, middle + 8 * scale, paint);
+                    break;
                 case LegendKind.Diamond:
                     using (var path = new SKPath())
                     {
@@ -308,6 +336,15 @@ public static partial class ChartCanvas
         DrawFooter(canvas, footer, width, height, scale);
     }
 
+    /// <summary>The footer as it is drawn on a chart of <paramref name="options"/>' size: shortened by <see cref="FitFooter"/>.</summary>
+    public static string FooterAsDrawn(string footer, ChartOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        float scale = (float)options.Scale;
+        using var font = new SKFont(Fonts.GetTypeface(ChartFont.Family, bold: false, italic: false), FooterSize * scale);
+        return FitFooter(footer, t => font.MeasureText(t), options.PixelWidth - 20 * scale);
+    }
+
     private static void DrawFooter(SKCanvas canvas, string footer, int width, int height, float scale)
     {
         float footerTop = height - FooterHeight * scale;
@@ -322,19 +359,57 @@ public static partial class ChartCanvas
         using var rule = new SKPaint { Color = new SKColor(0xD0, 0xD0, 0xD0), StrokeWidth = Math.Max(1, scale), IsAntialias = true };
         canvas.DrawLine(10 * scale, footerTop + 2 * scale, width - 10 * scale, footerTop + 2 * scale, rule);
         float baseline = height - 8 * scale;
-        string text = Fit(footer, font, width - 20 * scale);
+        string text = FitFooter(footer, t => font.MeasureText(t), width - 20 * scale);
         canvas.DrawText(text, 10 * scale, baseline, SKTextAlign.Left, font, paint);
     }
 
-    /// <summary>Shortens text with an ellipsis until it fits the width.</summary>
-    private static string Fit(string text, SKFont font, float width)
+    /// <summary>
+    /// Fits a footer to <paramref name="width"/>: a run's footer ("name · 20,000 trials · seed 7") keeps its trials
+    /// and seed whole and shortens only the scenario name, with an ellipsis; any other footer keeps its last
+    /// " · " part and shortens what comes before it. Only when even the kept part is too wide is it cut as well.
+    /// </summary>
+    /// <param name="footer">The footer text.</param>
+    /// <param name="measure">Width of a text in the footer's font.</param>
+    /// <param name="width">Room for it.</param>
+    public static string FitFooter(string footer, Func<string, float> measure, float width)
     {
-        if (font.MeasureText(text) <= width)
+        ArgumentNullException.ThrowIfNull(footer);
+        ArgumentNullException.ThrowIfNull(measure);
+        if (measure(footer) <= width)
+        {
+            return footer;
+        }
+        var run = RunTail().Match(footer);
+        int split = run.Success ? run.Index : footer.LastIndexOf(" · ", StringComparison.Ordinal);
+        if (split <= 0)
+        {
+            return Fit(footer, measure, width);
+        }
+        string head = footer[..split];
+        string tail = footer[split..];
+        float room = width - measure(tail);
+        if (room < measure("W…"))
+        {
+            return Fit(tail.TrimStart(' ', '·'), measure, width);
+        }
+        return Fit(head, measure, room) + tail;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@" · [0-9,]+ trials · seed [0-9]+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex RunTail();
+
+    /// <summary>Shortens text with an ellipsis until it fits the width.</summary>
+    private static string Fit(string text, SKFont font, float width) => Fit(text, t => font.MeasureText(t), width);
+
+    /// <summary>Shortens text with an ellipsis until it fits the width.</summary>
+    private static string Fit(string text, Func<string, float> measure, float width)
+    {
+        if (measure(text) <= width)
         {
             return text;
         }
         string body = text;
-        while (body.Length > 1 && font.MeasureText(body + "…") > width)
+        while (body.Length > 1 && measure(body + "…") > width)
         {
             body = body[..^1];
         }

@@ -26,6 +26,12 @@ public static class ChartPalette
     /// <summary>Okabe–Ito reddish purple.</summary>
     public static readonly Color ReddishPurple = Color.FromHex("#CC79A7");
 
+    /// <summary>Mean costs of a year on the annual chart: a dark reddish purple used for nothing else.</summary>
+    public static readonly Color CostMean = Color.FromHex("#8C2D66");
+
+    /// <summary>P90 costs of a year on the annual chart: Okabe–Ito reddish purple, used for nothing else.</summary>
+    public static readonly Color CostP90 = ReddishPurple.WithAlpha(0.55);
+
     /// <summary>Near-black for text, the target and reference lines.</summary>
     public static readonly Color Ink = Color.FromHex("#1A1A1A");
 

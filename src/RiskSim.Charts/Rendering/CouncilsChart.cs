@@ -53,6 +53,7 @@ public static class CouncilsChart
             throw new ArgumentException("the run keeps no partner ledgers: there is nothing to draw", nameof(data));
         }
         int columns = ColumnsFor(data.Panels.Count);
+        int rows = (data.Panels.Count + columns - 1) / columns;
         double[] xs = [.. data.Years.Select(y => (double)y)];
         var plots = new List<Plot>();
         var titles = PanelTitles(data, columns);
@@ -90,6 +91,10 @@ public static class CouncilsChart
             }
             plot.Axes.Bottom.TickGenerator = ticks;
             ChartCanvas.MoneyAxis(plot.Axes.Left, data.Currency);
+            // The unit on every panel's axis; from three rows of panels on, on two lines to fit the shorter panels.
+            string unit = ChartCanvas.MoneyUnit(data.Currency, data.PriceBase);
+            plot.YLabel(rows >= 3 ? unit.Replace(", ", ",\n", StringComparison.Ordinal) : unit);
+            plot.Axes.Left.Label.FontSize = ChartCanvas.LegendSize;
             plot.Axes.SetLimits(0.5, data.Years.Count + 0.5, data.AxisLow, data.AxisHigh);
             plots.Add(plot);
         }

@@ -5,7 +5,7 @@ namespace RiskSim.Charts.Rendering;
 
 /// <summary>
 /// Draws <see cref="FanChartData"/>: cumulative savings as a continuous fan (<see cref="Build"/>), annual savings
-/// as one column of nested bands per year with the year's median costs below zero (<see cref="BuildAnnual"/>).
+/// as one column of nested bands per year with the mean and P90 of the year's costs below zero (<see cref="BuildAnnual"/>).
 /// </summary>
 public static class FanChart
 {
@@ -17,6 +17,12 @@ public static class FanChart
 
     /// <summary>Legend text of the plan line.</summary>
     public const string PlanLabel = "Plan (most likely inputs)";
+
+    /// <summary>Legend text of the bars of each year's mean costs on the annual chart.</summary>
+    public const string CostMeanLabel = "Costs in the year: mean";
+
+    /// <summary>Legend text of the bars of each year's P90 costs on the annual chart.</summary>
+    public const string CostP90Label = "Costs in the year: P90";
 
     /// <summary>Builds the cumulative fan chart (not yet rendered).</summary>
     public static Plot Build(FanChartData data)
@@ -55,20 +61,6 @@ public static class FanChart
         double[] xs = Xs(data);
         const double column = 0.42;
         const double shift = -0.1;
-        if (data.Parts is { } parts)
-        {
-            var costs = xs.Select((x, i) => new Bar
-            {
-                Position = x + shift + column / 2 + 0.12,
-                Value = -parts.Costs[i],
-                Size = 0.14,
-                FillColor = ChartPalette.Vermillion,
-                LineWidth = 0,
-            }).ToArray();
-            var costBars = plot.Add.Bars(costs);
-            costBars.LegendText = "Costs in the year (median)";
-            costBars.Color = ChartPalette.Vermillion;
-        }
         for (int i = 0; i < data.Bands.Count; i++)
         {
             var band = data.Bands[i];
@@ -85,6 +77,14 @@ public static class FanChart
             plottable.LegendText = band.Label;
             plottable.Color = ChartPalette.Bands[i];
         }
+        if (data.Costs is { } costs)
+        {
+            // Costs below zero beside each column: P90 wide and light behind, the mean narrow and dark in front,
+            // so a rare large cost (high mean, low median) shows even where the P90 is small, and the other way round.
+            double position = shift + column / 2 + 0.12;
+            AddCostBars(plot, xs, position, 0.16, costs.P90, ChartPalette.CostP90, CostP90Label);
+            AddCostBars(plot, xs, position, 0.07, costs.Mean, ChartPalette.CostMean, CostMeanLabel);
+        }
         AddZeroLine(plot);
         for (int t = 0; t < xs.Length; t++)
         {
@@ -98,6 +98,21 @@ public static class FanChart
         plan.LegendText = PlanLabel;
         Finish(plot, data, "Financial year", "Net savings in the year");
         return plot;
+    }
+
+    private static void AddCostBars(Plot plot, double[] xs, double shift, double size, IReadOnlyList<double> costs, Color colour, string label)
+    {
+        var bars = xs.Select((x, i) => new Bar
+        {
+            Position = x + shift,
+            Value = -costs[i],
+            Size = size,
+            FillColor = colour,
+            LineWidth = 0,
+        }).ToArray();
+        var plottable = plot.Add.Bars(bars);
+        plottable.LegendText = label;
+        plottable.Color = colour;
     }
 
     private static double[] Xs(FanChartData data) => [.. data.Years.Select(y => (double)y)];
@@ -129,7 +144,7 @@ public static class FanChart
         ChartCanvas.MoneyAxis(plot.Axes.Left, data.Currency);
         plot.Axes.SetLimitsX(0.5, data.Years.Count + 0.5);
         plot.XLabel(xLabel);
-        plot.YLabel(yLabel);
+        plot.YLabel(ChartCanvas.MoneyLabel(yLabel, data.Currency, data.PriceBase, twoLines: true));
         ChartCanvas.LegendBelow(plot);
     }
 }

@@ -90,7 +90,7 @@ public static class NpvChart
         plot.Axes.SetLimitsX(left - pad, right + pad);
         plot.Axes.SetLimitsY(0, top, plot.Axes.Left);
         plot.Axes.SetLimitsY(0, 100 * Headroom, plot.Axes.Right);
-        plot.XLabel("Net present value (middle 99% of trials)");
+        plot.XLabel($"Net present value, middle 99% of trials ({ChartCanvas.MoneyUnit(data.Currency, data.PriceBase)})");
         plot.YLabel("Share of trials");
         plot.Axes.Right.Label.Text = "Chance NPV is at most this";
         plot.Axes.Right.Label.FontSize = ChartCanvas.AxisLabelSize;

@@ -13,6 +13,9 @@ public enum LegendKind
 
     /// <summary>A filled diamond (a target).</summary>
     Diamond,
+
+    /// <summary>A short upright line (a median marked across a bar).</summary>
+    Tick,
 }
 
 /// <summary>One entry of the legend row shared by the panels of a figure.</summary>

@@ -7,16 +7,20 @@ using ScottPlot;
 namespace RiskSim.Charts.Rendering;
 
 /// <summary>
-/// Draws <see cref="PartnerExposureData"/>: per partner, the median NPV of the trials in which it stays and in
-/// which it leaves, with its chance of leaving in the axis label and the whole run's median for reference.
+/// Draws <see cref="PartnerExposureData"/>: per partner that may withdraw, the NPV forgone if it leaves (median NPV of
+/// the trials in which it stays less that of the trials in which it leaves), labelled with its chance of leaving.
 /// </summary>
 public static class PartnersChart
 {
-    /// <summary>Legend text of the "stays" bars.</summary>
-    public const string StaysLabel = "Median NPV if the partner stays";
+    /// <summary>Legend text of the bars.</summary>
+    public const string ForgoneLabel = "NPV forgone if the partner leaves (median)";
 
-    /// <summary>Legend text of the "leaves" bars.</summary>
-    public const string LeavesLabel = "Median NPV if the partner leaves";
+    /// <summary>The label of a partner's bar: "NPV forgone if Cherwell leaves" above "a 12% chance it leaves".</summary>
+    public static string BarLabel(PartnerExposureBar partner)
+    {
+        ArgumentNullException.ThrowIfNull(partner);
+        return $"NPV forgone if {InputLabels.Shorten(partner.Name)} leaves\n{Formats.AChance(partner.ProbabilityOfExit)} chance it leaves";
+    }
 
     /// <summary>Builds the plot (not yet rendered); requires <see cref="PartnerExposureData.HasChart"/>.</summary>
     public static Plot Build(PartnerExposureData data)
@@ -29,55 +33,41 @@ public static class PartnersChart
         string Money(double v) => Formats.Money(v, data.Currency);
         int n = data.Partners.Count;
         var ticks = new ScottPlot.TickGenerators.NumericManual();
-        var stays = new List<Bar>();
-        var leaves = new List<Bar>();
+        var forgone = new List<Bar>();
         for (int i = 0; i < n; i++)
         {
             var p = data.Partners[i];
             double y = n - i;
-            if (!double.IsNaN(p.MedianNpvIfStays))
+            string label = double.IsNaN(p.MedianCost) ? "never or always leaves" : Money(p.MedianCost);
+            forgone.Add(new Bar
             {
-                stays.Add(NewBar(y + 0.19, p.MedianNpvIfStays, ChartPalette.Blue, Money(p.MedianNpvIfStays)));
-            }
-            if (!double.IsNaN(p.MedianNpvIfLeaves))
-            {
-                leaves.Add(NewBar(y - 0.19, p.MedianNpvIfLeaves, ChartPalette.Vermillion, Money(p.MedianNpvIfLeaves)));
-            }
-            string chance = Formats.Share(p.ProbabilityOfExit).TrimEnd('%');
-            ticks.AddMajor(y, $"{InputLabels.Shorten(p.Name)}\nleaves: {chance}% chance");
+                Position = y,
+                Value = double.IsNaN(p.MedianCost) ? 0 : p.MedianCost,
+                Size = 0.55,
+                FillColor = ChartPalette.Vermillion,
+                LineWidth = 0,
+                Orientation = Orientation.Horizontal,
+                Label = label,
+            });
+            ticks.AddMajor(y, BarLabel(p));
         }
-        ChartCanvas.AddHorizontalBars(plot, stays, ChartPalette.Blue, StaysLabel);
-        ChartCanvas.AddHorizontalBars(plot, leaves, ChartPalette.Vermillion, LeavesLabel);
-
-        var median = plot.Add.VerticalLine(data.MedianNpv, 1.5f, ChartPalette.Ink, LinePattern.Dotted);
-        median.LegendText = $"All trials: median {Money(data.MedianNpv)}";
+        ChartCanvas.AddHorizontalBars(plot, forgone, ChartPalette.Vermillion, ForgoneLabel);
         var zero = plot.Add.VerticalLine(0, 1.2f, ChartPalette.Ink.WithAlpha(0.7));
         zero.ExcludeFromLegend = true;
 
-        var values = data.Partners.SelectMany(p => new[] { p.MedianNpvIfStays, p.MedianNpvIfLeaves })
-            .Where(v => !double.IsNaN(v)).Append(data.MedianNpv).Append(0).ToArray();
+        var values = data.Partners.Select(p => p.MedianCost).Where(v => !double.IsNaN(v)).Append(0).ToArray();
         double low = values.Min();
         double high = values.Max();
         double span = Math.Max(1, high - low);
-        plot.Axes.SetLimits(low - span * (low < 0 ? 0.22 : 0.02), high + span * 0.22, 0.45, n + 0.55);
+        // Room beyond each bar's end for its value label.
+        plot.Axes.SetLimits(low - span * (low < 0 ? 0.2 : 0.02), high + span * 0.2, 0.4, n + 0.6);
         plot.Axes.Left.TickGenerator = ticks;
         plot.Axes.Left.MajorTickStyle.Length = 0;
         plot.Axes.Left.MinorTickStyle.Length = 0;
         ChartCanvas.MoneyAxis(plot.Axes.Bottom, data.Currency);
         plot.Grid.YAxisStyle.MajorLineStyle.Width = 0;
-        plot.XLabel("Median NPV of the trials in which it stays or leaves");
-        ChartCanvas.LegendBelow(plot);
+        plot.XLabel(ChartCanvas.MoneyLabel("NPV forgone if the partner leaves", data.Currency, data.PriceBase));
+        plot.HideLegend();
         return plot;
     }
-
-    private static Bar NewBar(double y, double value, Color color, string label) => new()
-    {
-        Position = y,
-        Value = value,
-        Size = 0.36,
-        FillColor = color,
-        LineWidth = 0,
-        Orientation = Orientation.Horizontal,
-        Label = label,
-    };
 }

@@ -17,15 +17,15 @@ public static class BatchIndexPage
     /// <param name="path">Where to write.</param>
     public static void Write(IReadOnlyList<ComparisonRow> rows, IReadOnlyList<(string File, string Why)> failures, bool charts, string path)
     {
-        static string P(double? p) => p is double v ? Formats.Percent(v, "0.0") : "–";
+        static string P(double? p) => p is double v ? Html.Text(Formats.Chance(v)) : "–";
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>RiskSim batch comparison</title><style>")
             .Append("body{font-family:'DejaVu Sans',Arial,sans-serif;margin:2em;color:#222}table{border-collapse:collapse}")
             .Append("td,th{border:1px solid #bbb;padding:4px 8px;text-align:right}td:first-child,td:nth-child(2),th{text-align:left}")
-            .Append("img{max-width:100%}.failed{color:#a00}tr.partners td{text-align:left;font-size:90%;color:#444;border-top:none}</style></head><body><h1>RiskSim batch comparison</h1>");
+            .Append("img{max-width:100%}.fig{white-space:nowrap}.failed{color:#a00}tr.partners td{text-align:left;font-size:90%;color:#444;border-top:none}</style></head><body><h1>RiskSim batch comparison</h1>");
         if (charts)
         {
-            html.Append("<p><img src=\"comparison.png\" alt=\"NPV distributions and chance of meeting the target, side by side\"></p>");
+            html.Append("<p><img src=\"comparison.png\" alt=\"Each variant's NPV difference from its base run, trial by trial: P10 to P90, median and mean, one panel per scenario\"></p>");
         }
         html.Append("<table><tr><th>Scenario</th><th>Variant</th><th>NPV P10</th><th>NPV P50</th><th>NPV P90</th><th>P(target)</th>")
             .Append("<th>Reserve 90%</th><th>P(payback)</th><th>NPV change vs base (mean)</th><th>P(worse than base)</th><th>Files</th></tr>");
@@ -69,5 +69,5 @@ public static class BatchIndexPage
     }
 
     // Money in the run's own currency.
-    private static string M(ComparisonRow row, double? money) => money is double v ? Formats.Money(v, row.Currency) : "–";
+    private static string M(ComparisonRow row, double? money) => money is double v ? Html.Text(Formats.Money(v, row.Currency)) : "–";
 }

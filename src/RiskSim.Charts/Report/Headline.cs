@@ -73,7 +73,16 @@ public static class Headline
             + $"at the median, with a 10% chance of less than {Money(row.P10)}.";
     }
 
-    /// <summary>"2027/28" for a financial year, "the end of year 3" when the scenario has no start year.</summary>
-    public static string ByYear(Scenario scenario, int year) =>
-        scenario.StartYear is null ? $"the end of year {year.ToString(CultureInfo.InvariantCulture)}" : scenario.YearLabel(year);
+    /// <summary>
+    /// When a target falls due: "the end of 2027/28" for a financial year, "the end of year 3" when the scenario has
+    /// no start year; read after "by" ("by the end of 2027/28").
+    /// </summary>
+    public static string ByYear(Scenario scenario, int year) => "the end of " + YearName(scenario, year);
+
+    /// <summary>A year as a point in time: "2027/28", or "year 3" when the scenario has no start year.</summary>
+    public static string YearName(Scenario scenario, int year) =>
+        scenario.StartYear is null ? $"year {year.ToString(CultureInfo.InvariantCulture)}" : scenario.YearLabel(year);
+
+    /// <summary>The form of a payback year: "pays back in 2015/16" ("pays back in year 3" without a start year).</summary>
+    public static string PaysBackIn(Scenario scenario, int year) => "pays back in " + YearName(scenario, year);
 }

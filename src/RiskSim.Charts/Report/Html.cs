@@ -1,9 +1,10 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace RiskSim.Charts.Report;
 
 /// <summary>HTML text for the report and the batch page.</summary>
-public static class Html
+public static partial class Html
 {
     /// <summary>Escapes the five characters HTML gives meaning to; other text (£, –, …) stays readable UTF-8.</summary>
     public static string Escape(string text)
@@ -23,4 +24,23 @@ public static class Html
         }
         return escaped.ToString();
     }
+
+    /// <summary>Class of the span that keeps a figure on one line (<c>white-space: nowrap</c>).</summary>
+    public const string FigureClass = "fig";
+
+    /// <summary>
+    /// Escaped element text in which every figure (money such as −£1.2m or €250k, percentages such as 72%, and the
+    /// phrases "less than 0.5%" and "more than 99.5%") sits in a <see cref="FigureClass"/> span, so that no line
+    /// ever breaks inside a figure. For attribute values and the page title use <see cref="Escape"/>.
+    /// </summary>
+    public static string Text(string text) =>
+        Figure().Replace(Escape(text), m => $"<span class=\"{FigureClass}\">{m.Value}</span>");
+
+    /// <summary>
+    /// A figure as RiskSim writes it for people: signed money with its symbol (or ISO code and a space) and k/m/bn,
+    /// a percentage, or a chance beyond the rounding edges.
+    /// </summary>
+    [GeneratedRegex(@"(?:(?:less|more) than )?[\u2212+-]?\d[\d,]*(?:\.\d+)?%|[\u2212-]?(?:£|€|\$|\b[A-Z]{3} )\d[\d,]*(?:\.\d+)?(?:bn|m|k)?",
+        RegexOptions.CultureInvariant)]
+    public static partial Regex Figure();
 }

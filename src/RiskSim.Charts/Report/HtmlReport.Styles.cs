@@ -22,6 +22,7 @@ public static partial class HtmlReport
         thead th { border-bottom: 2px solid #888; font-weight: bold; }
         tbody th { font-weight: normal; }
         .num { text-align: right; white-space: nowrap; }
+        .fig { white-space: nowrap; }
         thead th.num { white-space: normal; }
         table.figures td { font-weight: bold; }
         tr { break-inside: avoid; }

@@ -42,8 +42,8 @@ public static partial class HtmlReport
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'sha256-")
             .Append(scriptHash).Append("'\">\n")
-            .Append("<meta name=\"generator\" content=\"RiskSim ").Append(E(provenance.ToolVersion)).Append("\">\n")
-            .Append("<title>").Append(E(s.Name)).Append(" – RiskSim risk report</title>\n<style>\n").Append(Css).Append("</style>\n</head>\n<body>\n<main>\n");
+            .Append("<meta name=\"generator\" content=\"RiskSim ").Append(Html.Escape(provenance.ToolVersion)).Append("\">\n")
+            .Append("<title>").Append(Html.Escape(s.Name)).Append(" – RiskSim risk report</title>\n<style>\n").Append(Css).Append("</style>\n</head>\n<body>\n<main>\n");
 
         Header(html, result, provenance);
         HeadlineSection(html, result);
@@ -110,7 +110,7 @@ public static partial class HtmlReport
         var payback = result.Row(MetricNames.PaybackYear);
         if (payback.Count > 0)
         {
-            rows.Add(("Median payback year, when it pays back", Headline.ByYear(s, (int)Math.Round(payback.P50))));
+            rows.Add(("Median payback year, when it pays back", Headline.YearName(s, (int)Math.Round(payback.P50))));
         }
         var npv = result.Row(MetricNames.Npv);
         rows.Add(("Net present value: P10 / P50 / P90", $"{Money(npv.P10)} / {Money(npv.P50)} / {Money(npv.P90)}"));
@@ -142,7 +142,7 @@ public static partial class HtmlReport
         {
             n++;
             html.Append("<figure>\n<img src=\"data:image/png;base64,").Append(Convert.ToBase64String(chart.Png))
-                .Append("\" alt=\"").Append(E(chart.Title + ". " + chart.Description)).Append("\">\n<figcaption><strong>Figure ")
+                .Append("\" alt=\"").Append(Html.Escape(chart.Title + ". " + chart.Description)).Append("\">\n<figcaption><strong>Figure ")
                 .Append(n).Append(". ").Append(E(chart.Title)).Append(".</strong> ").Append(E(chart.Description))
                 .Append(" <span class=\"file\">(").Append(E(chart.FileName)).Append(")</span></figcaption>\n</figure>\n");
         }
@@ -179,7 +179,7 @@ public static partial class HtmlReport
                     : "; delays " + string.Join(", ", risk.Delays.Select(x =>
                         $"{InputLabels.OwnerName(s, x.WorkstreamId)} by {x.Months.Describe(Formats.Number)} months"));
                 html.Append("<tr><th scope=\"row\">").Append(E(InputLabels.OwnerName(s, risk.Id))).Append("</th><td class=\"num\">")
-                    .Append(E(Formats.Chance(risk.Probability))).Append("<br><span class=\"sub\">(")
+                    .Append(E(Formats.Percent(risk.Probability, "0.##"))).Append("<br><span class=\"sub\">(")
                     .Append(E(frequency.TryGetValue(risk.Id, out double f) ? Formats.Chance(f) : "–")).Append(")</span></td><td>")
                     .Append(E(ShortYears(s, risk))).Append("</td><td>").Append(E(risk.Cost.Describe(v => Formats.Money(v, s.Currency)) + delays))
                     .Append("</td><td class=\"num\">").Append(E(Formats.Share(share))).Append("</td></tr>\n");
@@ -233,12 +233,12 @@ public static partial class HtmlReport
         html.Append("<table>\n<thead><tr><th scope=\"col\">Partner</th><th scope=\"col\" class=\"num\">Share</th>")
             .Append("<th scope=\"col\" class=\"num\">Chance of notice in a year</th><th scope=\"col\" class=\"num\">Chance it leaves within the horizon</th>")
             .Append("<th scope=\"col\" class=\"num\">Median NPV if it stays</th><th scope=\"col\" class=\"num\">Median NPV if it leaves</th>")
-            .Append("<th scope=\"col\" class=\"num\">Cost of its withdrawal (median)</th></tr></thead>\n<tbody>\n");
+            .Append("<th scope=\"col\" class=\"num\">NPV forgone if it leaves (median)</th></tr></thead>\n<tbody>\n");
         foreach (var p in charts.Partners.Partners)
         {
             var partner = s.Partners.First(x => x.Id == p.PartnerId);
-            html.Append("<tr><th scope=\"row\">").Append(E(p.Name)).Append("</th><td class=\"num\">").Append(E(Formats.Chance(partner.Share)))
-                .Append("</td><td class=\"num\">").Append(E(Formats.Chance(partner.Withdrawal?.AnnualProbability ?? 0)))
+            html.Append("<tr><th scope=\"row\">").Append(E(p.Name)).Append("</th><td class=\"num\">").Append(E(Formats.Percent(partner.Share)))
+                .Append("</td><td class=\"num\">").Append(E(Formats.Percent(partner.Withdrawal?.AnnualProbability ?? 0, "0.##")))
                 .Append("</td><td class=\"num\">").Append(E(Formats.Chance(p.ProbabilityOfExit)))
                 .Append("</td><td class=\"num\">").Append(E(Money(p.MedianNpvIfStays)))
                 .Append("</td><td class=\"num\">").Append(E(Money(p.MedianNpvIfLeaves)))
@@ -319,7 +319,7 @@ public static partial class HtmlReport
                   + $"savings lost: {w.SavingsLost.Describe((v => Formats.Percent(v)))}; exit cost: {w.ExitCost.Describe(Money)}"
                 : "not modelled (stays for the whole horizon)";
             html.Append("<tr><th scope=\"row\">").Append(E(InputLabels.OwnerName(s, p.Id))).Append("<br><code>").Append(E(p.Id)).Append("</code></th><td class=\"num\">")
-                .Append(E(Formats.Chance(p.Share))).Append("</td><td>").Append(E(withdrawal)).Append("</td></tr>\n");
+                .Append(E(Formats.Percent(p.Share))).Append("</td><td>").Append(E(withdrawal)).Append("</td></tr>\n");
         }
         html.Append("</tbody>\n</table>\n");
 
@@ -408,5 +408,6 @@ public static partial class HtmlReport
     private static string Span(Scenario s) =>
         s.HorizonYears == 1 ? s.YearLabel(1) : $"{s.YearLabel(1)} to {s.YearLabel(s.HorizonYears)}";
 
-    private static string E(string text) => Html.Escape(text);
+    // Element text: escaped, with every figure kept on one line (attributes and the title use Html.Escape).
+    private static string E(string text) => Html.Text(text);
 }

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using RiskSim.Charts;
+using RiskSim.Charts.Data;
 using RiskSim.Charts.Rendering;
 using RiskSim.Charts.Report;
 using RiskSim.Cli.Output;
@@ -139,9 +140,10 @@ public static class BatchRunner
                 bool chart = options.Charts && programme.Count > 0;
                 if (chart)
                 {
-                    var entries = programme.Select(r => new ComparisonEntry(r.Folder, r.NpvP10, r.NpvP50, r.NpvP90, r.ProbabilityTargetMet)).ToList();
+                    var priceBases = plans.GroupBy(p => p.File).ToDictionary(g => g.Key, g => ChartCanvas.PriceBase(g.First().Scenario));
+                    var data = ComparisonChartData.From(rows, file => priceBases.GetValueOrDefault(file));
                     File.WriteAllBytes(root.Stage("comparison.png"),
-                        ComparisonChart.Png(entries, $"RiskSim batch comparison · {programme.Count} runs", new ChartOptions()));
+                        ComparisonChart.Png(data, $"RiskSim batch comparison · {programme.Count} runs", new ChartOptions()));
                 }
                 BatchIndexPage.Write(rows, failures, chart, root.Stage("index.html"));
 

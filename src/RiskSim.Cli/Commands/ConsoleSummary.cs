@@ -1,4 +1,5 @@
 using System.Globalization;
+using RiskSim.Charts.Report;
 using RiskSim.Cli.Output;
 using RiskSim.Core.Engine;
 using RiskSim.Core.Model;
@@ -64,15 +65,14 @@ public static class ConsoleSummary
         var lines = new List<string>();
         if (d.Target is { } target)
         {
-            string year = s.YearLabel(target.ByYear);
-            lines.Add($"There is {Formats.AChance(d.ProbabilityTargetMet!.Value)} chance that cumulative net savings reach {Plain(target.CumulativeNetSavings)} by the end of {year}.");
+            lines.Add($"There is {Formats.AChance(d.ProbabilityTargetMet!.Value)} chance that cumulative net savings reach {Plain(target.CumulativeNetSavings)} by {Headline.ByYear(s, target.ByYear)}.");
             lines.Add($"Reserve to cover the shortfall against that target: {Plain(d.Reserve80!.Value)} for 80% confidence, {Plain(d.Reserve90!.Value)} for 90%, {Plain(d.Reserve95!.Value)} for 95%.");
         }
         lines.Add($"There is {Formats.AChance(d.ProbabilityOfPayback)} chance that the programme pays back within {s.HorizonYears} years.");
         var payback = result.Row(MetricNames.PaybackYear);
         if (payback.Count > 0)
         {
-            lines.Add($"When it pays back, the median payback year is {s.YearLabel((int)Math.Round(payback.P50))}.");
+            lines.Add($"When it pays back, the median trial {Headline.PaysBackIn(s, (int)Math.Round(payback.P50))}.");
         }
         foreach (var p in d.PartnerExits.Where(x => s.Partners.First(q => q.Id == x.PartnerId).Withdrawal is not null))
         {
@@ -83,7 +83,7 @@ public static class ConsoleSummary
         {
             lines.Add($"Risk '{Label(r.Name, r.RiskId)}' happened in {Pct(r.Frequency)} of trials.");
         }
-        var top = result.Sensitivity.Take(5).Select(x => $"{x.Input} ({Pct(x.Share)}{(x.Spearman < 0 ? ", lowers NPV" : "")})");
+        var top = result.Sensitivity.Take(5).Select(x => $"{x.Input} ({Formats.Share(x.Share)}{(x.Spearman < 0 ? ", lowers NPV" : "")})");
         if (result.Sensitivity.Count > 0)
         {
             lines.Add($"Largest drivers of NPV: {string.Join("; ", top)}.");
@@ -111,7 +111,7 @@ public static class ConsoleSummary
             var npv = result.PartnerRow(p.PartnerId, MetricNames.Npv);
             string line = $"{Label(p.Name, p.PartnerId)}, own ledger: {Formats.Chance(p.ProbabilityNpvNegative)} chance its NPV is below zero, median NPV {Money(npv.P50)}";
             line += p.Target is { } target && p.ProbabilityTargetMet is double met && p.Reserve90 is double reserve
-                ? $"; {Formats.Chance(met)} chance of its own target of {Money(target.CumulativeNetSavings)} by {s.YearLabel(target.ByYear)}, "
+                ? $"; {Formats.Chance(met)} chance of its own target of {Money(target.CumulativeNetSavings)} by {Headline.ByYear(s, target.ByYear)}, "
                   + $"reserve for 90% confidence {Money(reserve)}."
                 : "; no target of its own.";
             lines.Add(line);

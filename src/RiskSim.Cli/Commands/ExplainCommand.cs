@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using RiskSim.Charts.Report;
 using RiskSim.Cli.Output;
 using RiskSim.Core.Model;
 using RiskSim.Core.Text;
@@ -51,7 +52,7 @@ public static class ExplainCommand
         }
         stdout.WriteLine($"Horizon {s.HorizonYears} years ({s.YearLabel(1)} to {s.YearLabel(s.HorizonYears)}), discount rate {Pct(s.DiscountRate)} real, currency {s.Currency}.");
         stdout.WriteLine(s.Target is { } t
-            ? $"Target: cumulative net savings of at least {Money(t.CumulativeNetSavings)} by the end of {s.YearLabel(t.ByYear)}."
+            ? $"Target: cumulative net savings of at least {Money(t.CumulativeNetSavings)} by {Headline.ByYear(s, t.ByYear)}."
             : "No savings target.");
 
         var partners = new Table().Title("Partners").AddColumns("Id", "Name", "Share", "Withdrawal");
@@ -62,7 +63,7 @@ public static class ExplainCommand
             {
                 double window = s.HorizonYears - w.NoticeMonths / 12;
                 double exit = window <= 0 ? 0 : 1 - Math.Pow(1 - w.AnnualProbability, window);
-                withdrawal = $"notice {Pct(w.AnnualProbability)} a year, {Num(w.NoticeMonths)} months' notice: P(exit within horizon) {Pct(exit)}; "
+                withdrawal = $"notice {Pct(w.AnnualProbability)} a year, {Num(w.NoticeMonths)} months' notice: P(exit within horizon) {Formats.Chance(exit)}; "
                     + $"loses {w.SavingsLost.Describe(Pct)} of dependent savings; exit cost {w.ExitCost.Describe(Money)}";
             }
             partners.AddRow(Markup.Escape(p.Id), Markup.Escape(p.Name), Pct(p.Share), Markup.Escape(withdrawal));
@@ -155,7 +156,7 @@ public static class ExplainCommand
         foreach (var p in s.Partners)
         {
             lines.Add(p.Target is { } t
-                ? $"{p.Id}'s own target: cumulative net savings of at least {Formats.Money(t.CumulativeNetSavings, s.Currency)} by the end of {s.YearLabel(t.ByYear)}."
+                ? $"{p.Id}'s own target: cumulative net savings of at least {Formats.Money(t.CumulativeNetSavings, s.Currency)} by {Headline.ByYear(s, t.ByYear)}."
                 : $"{p.Id} has no savings target of its own.");
         }
         return lines;

@@ -5,11 +5,21 @@ namespace RiskSim.Core.Text;
 
 /// <summary>
 /// How RiskSim writes numbers for people, in one place for the console, explain, the report, the charts and the
-/// batch page: money as a finance officer writes it (£250k, £1.2m), chances that never read as 0% or 100% when they
-/// are not, shares of variance, plain percentages and numbers. Invariant culture throughout.
+/// batch page: money as a finance officer writes it (£250k, £1.2m, −£45k with a true minus sign), chances that never
+/// read as 0% when they happened nor as 100%, shares of variance, plain percentages and numbers. Invariant culture
+/// throughout. These forms are for people only: CSV, Parquet and JSON files keep plain machine numbers.
 /// </summary>
 public static class Formats
 {
+    /// <summary>The minus sign of negative money for people (U+2212), not the hyphen-minus of machine numbers.</summary>
+    public const string Minus = "\u2212";
+
+    /// <summary>What a chance above 99.5% reads as, so that no chance ever reads as certain.</summary>
+    public const string AlmostCertain = "more than 99.5%";
+
+    /// <summary>What a chance above zero but below 0.5% reads as, so that nothing that happened reads as 0%.</summary>
+    public const string Tiny = "less than 0.5%";
+
     /// <summary>Currency symbol for an ISO code; the code and a space for unknown currencies.</summary>
     public static string CurrencySymbol(string currency) => currency.ToUpperInvariant() switch
     {
@@ -19,14 +29,14 @@ public static class Formats
         _ => currency + " ",
     };
 
-    /// <summary>Short form with k/m/bn and up to three significant figures.</summary>
+    /// <summary>Short form with k/m/bn and up to three significant figures; negatives take a true minus sign (−£45k).</summary>
     public static string Money(double value, string currency = "GBP")
     {
         if (double.IsNaN(value))
         {
             return "–";
         }
-        string sign = value < 0 ? "-" : "";
+        string sign = value < 0 ? Minus : "";
         double a = Math.Abs(value);
         string symbol = CurrencySymbol(currency);
         string body = a switch
@@ -44,7 +54,8 @@ public static class Formats
         {
             body = "1bn";
         }
-        return sign + symbol + body;
+        // A loss that rounds to nothing reads £0, not −£0.
+        return (body == "0" ? "" : sign) + symbol + body;
     }
 
     private static string Significant(double x) => x switch
@@ -55,8 +66,10 @@ public static class Formats
     };
 
     /// <summary>
-    /// A probability as a whole percentage ("72%"), with one decimal below 1% and above 99%, and "less than
-    /// 0.1%" / "more than 99.9%" beyond, so that a tail never reads as 0% or 100%.
+    /// A probability as a whole percentage ("72%"), with one decimal from 0.5% to 1% and from 99% to 99.5%
+    /// ("0.7%", "99.3%"), "less than 0.5%" above zero and below that, and "more than 99.5%" above 99.5%, certainty
+    /// included: a simulated chance is never certain, and nothing that happened in some trials reads as 0%.
+    /// Only a chance of exactly zero reads "0%".
     /// </summary>
     public static string Chance(double p)
     {
@@ -64,21 +77,25 @@ public static class Formats
         {
             return "–";
         }
-        if (p is > 0 and < 0.0005)
+        if (p <= 0)
         {
-            return "less than 0.1%";
+            return "0%";
         }
-        if (p is > 0.9995 and < 1)
+        if (p < 0.005)
         {
-            return "more than 99.9%";
+            return Tiny;
         }
-        bool tail = p is > 0 and < 0.01 or > 0.99 and < 1;
+        if (p > 0.995)
+        {
+            return AlmostCertain;
+        }
+        bool tail = p is < 0.01 or > 0.99;
         return (p * 100).ToString(tail ? "0.0" : "0", CultureInfo.InvariantCulture) + "%";
     }
 
     /// <summary>
     /// A chance with its article, as it is read aloud: "a 72% chance" but "an 80%", "an 8%", "an 11%", "an 18%"
-    /// ("less than 0.1%" and "more than 99.9%" take "a").
+    /// ("less than 0.5%" and "more than 99.5%" take "a").
     /// </summary>
     public static string AChance(double p)
     {
