@@ -79,6 +79,7 @@ public sealed class ComparisonChartTests
         Assert.False(panel.Legend.IsVisible);
         Assert.Equal([ComparisonChart.RangeLabel, ComparisonChart.MedianLabel, ComparisonChart.MeanLabel], figure.Legend.Select(e => e.Label));
 
+        panel.RenderInMemory(800, 450);
         var ticks = panel.Axes.Left.TickGenerator.Ticks.Where(t => t.IsMajor).Select(t => t.Label).ToList();
         Assert.Contains($"base: median NPV {Formats.Money(5e6)}", ticks);
         Assert.Contains("cut · worse in more than 99.5%", ticks);

@@ -65,7 +65,7 @@ public sealed partial class CouncilsReportTests
         string section = Section(run);
         foreach (var partner in run.Decision.Partners)
         {
-            Assert.Contains("<li>" + Html.Escape(Headline.PartnerSentence(run, partner)) + "</li>", section, StringComparison.Ordinal);
+            Assert.Contains("<li>" + Html.Text(Headline.PartnerSentence(run, partner)) + "</li>", section, StringComparison.Ordinal);
         }
     }
 

@@ -29,18 +29,20 @@ public static partial class Html
     public const string FigureClass = "fig";
 
     /// <summary>
-    /// Escaped element text in which every figure (money such as −£1.2m or €250k, percentages such as 72%, and the
-    /// phrases "less than 0.5%" and "more than 99.5%") sits in a <see cref="FigureClass"/> span, so that no line
-    /// ever breaks inside a figure. For attribute values and the page title use <see cref="Escape"/>.
+    /// Escaped element text in which every money figure (−£1.2m, €250k, "XYZ 40k") and every chance written as a
+    /// phrase ("less than 0.5%", "more than 99.5%") sits in a <see cref="FigureClass"/> span, so that no line ever
+    /// breaks inside one: a browser may break between the minus sign and the currency symbol, or at a space. Plain
+    /// percentages ("72%") need no span: no line breaks inside them. For attribute values and the page title use
+    /// <see cref="Escape"/>.
     /// </summary>
     public static string Text(string text) =>
         Figure().Replace(Escape(text), m => $"<span class=\"{FigureClass}\">{m.Value}</span>");
 
     /// <summary>
-    /// A figure as RiskSim writes it for people: signed money with its symbol (or ISO code and a space) and k/m/bn,
-    /// a percentage, or a chance beyond the rounding edges.
+    /// A figure that could break across lines as RiskSim writes it for people: signed money with its symbol (or ISO
+    /// code and a space) and k/m/bn, or a chance beyond the rounding edges.
     /// </summary>
-    [GeneratedRegex(@"(?:(?:less|more) than )?[\u2212+-]?\d[\d,]*(?:\.\d+)?%|[\u2212-]?(?:£|€|\$|\b[A-Z]{3} )\d[\d,]*(?:\.\d+)?(?:bn|m|k)?",
+    [GeneratedRegex(@"(?:less|more) than \d+(?:\.\d+)?%|[\u2212-]?(?:£|€|\$|\b[A-Z]{3} )\d[\d,]*(?:\.\d+)?(?:bn|m|k)?",
         RegexOptions.CultureInvariant)]
     public static partial Regex Figure();
 }
