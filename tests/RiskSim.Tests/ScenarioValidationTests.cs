@@ -466,6 +466,8 @@ public partial class ScenarioValidationTests
     [InlineData("£1,200,000", 1_200_000)]
     [InlineData("£1,200,000.50", 1_200_000.5)]
     [InlineData("-£50k", -50_000)]
+    [InlineData("\u2212£50k", -50_000)]
+    [InlineData("\u2212£1.23m", -1_230_000)]
     [InlineData("$3.5k", 3_500)]
     [InlineData("€10", 10)]
     [InlineData("£250k", 250_000)]

@@ -46,8 +46,9 @@ public static partial class MoneyParser
         return double.IsFinite(value);
     }
 
-    // Optional minus, optional currency sign, then digits either plain or in comma groups of three, an
+    // Optional minus (the hyphen-minus, or the true minus sign U+2212 that the report and console print, so that
+    // a figure copied from them reads back), optional currency sign, then digits either plain or in comma groups of three, an
     // optional fraction and an optional k/m/bn suffix.
-    [GeneratedRegex(@"^(?<sign>-)?\s*[£$€]?(?<number>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?<suffix>k|K|m|M|bn|BN|Bn)?$")]
+    [GeneratedRegex(@"^(?<sign>[-\u2212])?\s*[£$€]?(?<number>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?<suffix>k|K|m|M|bn|BN|Bn)?$")]
     private static partial Regex MoneyPattern();
 }
