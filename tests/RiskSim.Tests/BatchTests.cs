@@ -420,7 +420,7 @@ public class BatchTests
 
         string index = File.ReadAllText(Path.Combine(output, "index.html"));
         var county = single.Decision.Partners[0];
-        Assert.Contains($"county P(target) {Formats.Percent(county.ProbabilityTargetMet!.Value, "0.0")}, reserve 90% {Formats.Money(county.Reserve90!.Value)}",
+        Assert.Contains(RiskSim.Charts.Report.Html.Text($"county P(target) {Formats.Chance(county.ProbabilityTargetMet!.Value)}, reserve 90% {Formats.Money(county.Reserve90!.Value)}"),
             index, StringComparison.Ordinal);
         Assert.Contains("city no own target", index, StringComparison.Ordinal);
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(index, "class=\"partners\""));
