@@ -27,7 +27,7 @@ public class BatchTests
     /// <summary>The programme rows of a comparison file: one per run.</summary>
     private static List<Dictionary<string, string>> ReadCsv(string path) => ReadAllCsv(path).Where(r => r["partner"].Length == 0).ToList();
 
-    private static List<Dictionary<string, string>> ReadAllCsv(string path)
+    internal static List<Dictionary<string, string>> ReadAllCsv(string path)
     {
         var lines = File.ReadAllLines(path);
         var header = SplitCsv(lines[0]);
@@ -310,9 +310,12 @@ public class BatchTests
         var (code, _, stderr) = Batch(output, false, false, input);
 
         Assert.True(code == 0, stderr);
-        Assert.Equal(["comparison.csv", "comparison.parquet", "index.html", "simple"],
+        Assert.Equal(["comparison.csv", "comparison.parquet", "comparison.xlsx", "index.html", "simple"],
             Directory.GetFileSystemEntries(output).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal));
         Assert.DoesNotContain("report.html", Directory.GetFiles(Path.Combine(output, "simple")).Select(f => Path.GetFileName(f)));
+        // Neither workbook keeps the earlier batch's chart images.
+        Assert.Equal(["Comparison"], XlsxRead.Workbook(Path.Combine(output, "comparison.xlsx")).Select(s => s.Name));
+        Assert.DoesNotContain("Charts", XlsxRead.Workbook(Path.Combine(output, "simple", "results.xlsx")).Select(s => s.Name));
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class RunCommandTests : IDisposable
 
     /// <summary>The files every run writes (with trials.parquet unless --trials-out none).</summary>
     private static readonly string[] ResultFiles =
-        ["decision.json", "run.json", "sensitivity.parquet", "summary.csv", "summary.parquet", "trials.parquet"];
+        ["decision.json", "results.xlsx", "run.json", "sensitivity.parquet", "summary.csv", "summary.parquet", "trials.parquet"];
 
     private static string ReferenceIct => Path.Combine(TestPaths.Reference, "reference-shared-ict.yaml");
 

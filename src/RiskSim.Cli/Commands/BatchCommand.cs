@@ -18,7 +18,7 @@ public static class BatchCommand
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Only the closing summary." };
         var command = new Command("batch",
             "Run every scenario (and every variant) under the given files or folders and compare them: one folder per run, "
-            + "comparison.parquet/.csv, index.html. Scenarios whose outputs are up to date are skipped unless --force.")
+            + "comparison.parquet/.csv/.xlsx, index.html. Scenarios whose outputs are up to date are skipped unless --force.")
         {
             paths, output, trials, seed, threads, force, noCharts, quiet,
         };

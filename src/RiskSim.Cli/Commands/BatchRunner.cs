@@ -40,7 +40,7 @@ public static class BatchRunner
     public const long PairedTrialsCap = 2_000_000;
 
     /// <summary>The files a batch writes at the top of its output folder, replaced together.</summary>
-    public static readonly string[] RootFiles = ["comparison.csv", "comparison.parquet", "comparison.png", "index.html"];
+    public static readonly string[] RootFiles = ["comparison.csv", "comparison.parquet", "comparison.png", WorkbookWriter.ComparisonFile, "index.html"];
 
     /// <summary>Runs the batch; returns 0 when every scenario ran, 1 when some failed, 2 for bad options, 130 when stopped.</summary>
     public static int Execute(BatchOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellation = default)
@@ -138,13 +138,15 @@ public static class BatchRunner
                 ComparisonFiles.WriteParquet(rows, root.Stage("comparison.parquet"));
                 var programme = rows.Where(r => r.Partner is null).ToList();
                 bool chart = options.Charts && programme.Count > 0;
+                byte[]? chartPng = null;
                 if (chart)
                 {
                     var priceBases = plans.GroupBy(p => p.File).ToDictionary(g => g.Key, g => ChartCanvas.PriceBase(g.First().Scenario));
                     var data = ComparisonChartData.From(rows, file => priceBases.GetValueOrDefault(file));
-                    File.WriteAllBytes(root.Stage("comparison.png"),
-                        ComparisonChart.Png(data, $"RiskSim batch comparison · {programme.Count} runs", new ChartOptions()));
+                    chartPng = ComparisonChart.Png(data, $"RiskSim batch comparison · {programme.Count} runs", new ChartOptions());
+                    File.WriteAllBytes(root.Stage("comparison.png"), chartPng);
                 }
+                WorkbookWriter.WriteComparison(rows, chartPng, root.Stage(WorkbookWriter.ComparisonFile));
                 BatchIndexPage.Write(rows, failures, chart, root.Stage("index.html"));
 
                 // From here on the batch is committed as a whole; a signal no longer stops it halfway.

@@ -71,19 +71,9 @@ public static class ExplainCommand
         console.Write(partners);
 
         stdout.WriteLine("Inputs (distribution; mean, P10, P90):");
-        foreach (var input in InputCatalog.Of(s))
+        foreach (var input in InputExplanations.Of(s))
         {
-            var d = input.Distribution;
-            bool money = input.Role is InputRole.AnnualSaving or InputRole.ImplementationCost or InputRole.DelayCostPerMonth
-                or InputRole.RedundancyCostPerHead or InputRole.ExitCost or InputRole.RiskCost;
-            Func<double, string> format = money ? Money : Num;
-            if (input.Role == InputRole.WithdrawalNotice)
-            {
-                continue;
-            }
-            stdout.WriteLine(d.IsConstant
-                ? $"  {input.Name}: {d.Describe(format)} (fixed)"
-                : $"  {input.Name}: {d.Describe(format)}; mean {format(d.Mean)}, P10 {format(d.Quantile(0.1))}, P90 {format(d.Quantile(0.9))}");
+            stdout.WriteLine($"  {input.Line}");
         }
 
         foreach (var w in s.Workstreams)

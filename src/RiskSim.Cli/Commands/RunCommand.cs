@@ -122,7 +122,7 @@ public static class RunCommand
             AllowMultipleArgumentsPerToken = false,
         };
         var command = new Command("run",
-            "Simulate a scenario and write summary, trials, sensitivity and decision files, charts and report.html.")
+            "Simulate a scenario and write summary, trials, sensitivity and decision files, results.xlsx, charts and report.html.")
         {
             scenario, trials, seed, threads, output, trialsOut, quiet, noCharts, svg, dpi, group, variant, sets,
         };

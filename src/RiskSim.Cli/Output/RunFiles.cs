@@ -1,4 +1,5 @@
 using RiskSim.Charts;
+using RiskSim.Charts.Report;
 using RiskSim.Core.Engine;
 using RiskSim.IO.Results;
 
@@ -9,7 +10,8 @@ public sealed class ChartsFailedException(Exception inner) : Exception($"drawing
 
 /// <summary>
 /// The one step that stages every file of a finished run in its output folder, for <c>run</c> and <c>batch</c>
-/// alike: the data files (summary, sensitivity, decision, run.json) and, when asked, the charts and report.
+/// alike: the data files (summary, sensitivity, decision, run.json), when asked the charts and report, then
+/// results.xlsx (with the chart images when there are charts).
 /// trials.parquet is the one file staged earlier, as the trials stream out during the simulation.
 /// </summary>
 public static class RunFiles
@@ -22,17 +24,26 @@ public static class RunFiles
     {
         cancellation.ThrowIfCancellationRequested();
         RunOutputs.StageDataFiles(result, folder, provenance, cancellation);
-        if (charts is null)
+        ReportFiles? report = null;
+        if (charts is not null)
         {
-            return null;
+            try
+            {
+                report = ReportWriter.Write(result, folder.Stage, charts, provenance, cancellation);
+            }
+            catch (Exception e) when (e is not (OperationCanceledException or IOException or UnauthorizedAccessException))
+            {
+                throw new ChartsFailedException(e);
+            }
         }
-        try
-        {
-            return ReportWriter.Write(result, folder.Stage, charts, provenance, cancellation);
-        }
-        catch (Exception e) when (e is not (OperationCanceledException or IOException or UnauthorizedAccessException))
-        {
-            throw new ChartsFailedException(e);
-        }
+        StageWorkbook(result, folder, report, cancellation);
+        return report;
+    }
+
+    /// <summary>Stages results.xlsx with the report's headline and the charts just rendered (none without charts).</summary>
+    private static void StageWorkbook(RunResult result, OutputFolder folder, ReportFiles? report, CancellationToken cancellation)
+    {
+        var images = report?.Charts.Charts.Select(c => new XlsxImage($"{c.Title} ({c.FileName})", c.Png)).ToList() ?? [];
+        RunOutputs.StageWorkbook(result, folder, Headline.Sentences(result), images, cancellation);
     }
 }

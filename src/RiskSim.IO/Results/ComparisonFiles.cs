@@ -20,7 +20,8 @@ public static class ComparisonFiles
         "paired_cumulative_p_worse",
     ];
 
-    private static double?[] Numbers(ComparisonRow r) =>
+    /// <summary>A row's number columns, in <see cref="Columns"/> order from <c>npv_mean</c> on.</summary>
+    internal static double?[] Numbers(ComparisonRow r) =>
     [
         r.NpvMean, r.NpvP10, r.NpvP50, r.NpvP90, r.ProbabilityTargetMet, r.Reserve80, r.Reserve90, r.Reserve95, r.ProbabilityOfPayback,
         r.PairedNpv?.Mean, r.PairedNpv?.StandardError, r.PairedNpv?.P10, r.PairedNpv?.P50, r.PairedNpv?.P90, r.PairedNpv?.ProbabilityWorse,

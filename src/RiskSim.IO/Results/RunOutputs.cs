@@ -5,8 +5,8 @@ namespace RiskSim.IO.Results;
 /// <summary>Writes the data files every run produces (the result files, docs/model.md) into a staged output folder.</summary>
 public static class RunOutputs
 {
-    /// <summary>Names of the data files, in the order they are written.</summary>
-    public static readonly string[] DataFiles = ["summary.parquet", "summary.csv", "sensitivity.parquet", "decision.json", "run.json"];
+    /// <summary>Names of the data files, in the order they are written (results.xlsx last, after the charts it shows).</summary>
+    public static readonly string[] DataFiles = ["summary.parquet", "summary.csv", "sensitivity.parquet", "decision.json", "run.json", WorkbookWriter.ResultsFile];
 
     /// <summary>
     /// Stages summary.parquet, summary.csv, sensitivity.parquet, decision.json and run.json; the caller
@@ -26,5 +26,17 @@ public static class RunOutputs
         ResultWriters.WriteDecisionJson(result, folder.Stage("decision.json"));
         cancellation.ThrowIfCancellationRequested();
         ResultWriters.WriteRunJson(result, provenance, folder.Stage("run.json"));
+    }
+
+    /// <summary>
+    /// Stages results.xlsx (<see cref="WorkbookWriter.WriteResults"/>): the run's figures with its headline sentences
+    /// and, when charts were drawn, their images.
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled before it was written.</exception>
+    public static void StageWorkbook(RunResult result, OutputFolder folder, IReadOnlyList<string> headline, IReadOnlyList<XlsxImage> charts,
+        CancellationToken cancellation = default)
+    {
+        cancellation.ThrowIfCancellationRequested();
+        WorkbookWriter.WriteResults(result, headline, charts, folder.Stage(WorkbookWriter.ResultsFile));
     }
 }
