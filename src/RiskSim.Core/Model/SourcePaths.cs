@@ -27,4 +27,16 @@ public static class SourcePaths
     /// <summary>The stated source of the input named <paramref name="inputName"/>; null when none is stated or no such input.</summary>
     public static string? Find(Scenario scenario, string inputName) =>
         InputCatalog.Of(scenario).FirstOrDefault(i => i.Name == inputName) is { } input ? Find(scenario, input) : null;
+
+    /// <summary>
+    /// Sources of figures that are not uncertain inputs (a discount rate, a go-live month, a share) and of no item as a
+    /// whole, in file order: what a list of inputs and their sources would otherwise leave out.
+    /// </summary>
+    public static IReadOnlyList<(string Path, string Source)> Others(Scenario scenario)
+    {
+        var inputs = InputCatalog.Of(scenario).Select(Of).ToHashSet(StringComparer.Ordinal);
+        var items = scenario.Partners.Select(p => p.Id).Concat(scenario.Workstreams.Select(w => w.Id)).Concat(scenario.Risks.Select(r => r.Id))
+            .ToHashSet(StringComparer.Ordinal);
+        return scenario.Sources.Where(s => !inputs.Contains(s.Key) && !items.Contains(s.Key)).Select(s => (s.Key, s.Value)).ToList();
+    }
 }
