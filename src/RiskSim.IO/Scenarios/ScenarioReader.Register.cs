@@ -31,6 +31,7 @@ public sealed partial class ScenarioReader
         const string field = "risks_from";
         YNode? fileNode = node;
         string? sheet = null;
+        YNode? sheetNode = null;
         IReadOnlyList<double>? bands = DefaultLikelihoodBands;
         if (node is YMapping map)
         {
@@ -38,6 +39,7 @@ public sealed partial class ScenarioReader
             fileNode = Required(f, "file", map, field);
             if (Optional(f, "sheet") is { } sn)
             {
+                sheetNode = sn;
                 sheet = Text(sn, Join(field, "sheet"));
             }
             if (Optional(f, "likelihood_bands") is { } bn)
@@ -61,14 +63,14 @@ public sealed partial class ScenarioReader
             bool csv = display.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
             if (csv && sheet is not null)
             {
-                Error(fileNode, Join(field, "sheet"), "a CSV file has no sheets; leave 'sheet' out");
+                Error(sheetNode ?? fileNode, Join(field, "sheet"), "a CSV file has no sheets; leave 'sheet' out");
                 return ([], false);
             }
             table = csv ? RegisterTable.FromCsv(bytes, display) : RegisterTable.FromXlsx(bytes, display, sheet);
             if (table is null)
             {
                 string found = string.Join(", ", RegisterTable.SheetNames(bytes).Select(s => $"'{Printable(s)}'"));
-                Error(fileNode, Join(field, "sheet"), sheet is null
+                Error(sheetNode ?? fileNode, Join(field, "sheet"), sheet is null
                     ? $"{display} has no worksheet"
                     : $"{display} has no sheet '{Printable(sheet)}'; its sheets: {found}");
                 return ([], false);
