@@ -73,6 +73,11 @@ public sealed partial class ScenarioReader
                     }
                 }
                 return inner;
+            case YMapping map when Value(map, SourceKey) is not null && Value(map, ValueKey) is { } value:
+                var extra = map.Entries.Select(e => e.Key).Where(k => k.Value is not (SourceKey or ValueKey)).ToList();
+                Error(extra[0], Join(field, extra[0].Value),
+                    $"unknown key '{extra[0].Value}': a figure with a source is written {{ value: ..., source: \"...\" }}, and a distribution {{ pert: [...], source: \"...\" }}");
+                return value;
             case YMapping map:
                 return map with { Entries = map.Entries.Select(e => new KeyValuePair<YScalar, YNode>(e.Key, Lift(e.Value, $"{path}.{e.Key.Value}", Join(field, e.Key.Value)))).ToList() };
             case YSequence seq:
