@@ -250,7 +250,17 @@ public class RegisterTests
         string scenario = Path.Combine(folder, "s.yaml");
         File.WriteAllText(scenario, Head + "risks_from: register.csv\n");
         var e = Assert.Throws<ScenarioException>(() => ScenarioReader.ReadFile(scenario));
-        Assert.Contains("is a link to a file outside the scenario's folder", e.Message, StringComparison.Ordinal);
+        Assert.Contains("'register.csv' leads through a link to outside the scenario's folder", e.Message, StringComparison.Ordinal);
+
+        // A linked folder on the way is refused too, and a link that stays inside the folder is followed.
+        Directory.CreateSymbolicLink(Path.Combine(folder, "shared"), parent);
+        File.WriteAllText(scenario, Head + "risks_from: shared/outside.csv\n");
+        e = Assert.Throws<ScenarioException>(() => ScenarioReader.ReadFile(scenario));
+        Assert.Contains("'shared/outside.csv' leads through a link to outside the scenario's folder", e.Message, StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(folder, "inside.csv"), "ID,Probability\nR1,0.1\n");
+        File.CreateSymbolicLink(Path.Combine(folder, "linked.csv"), Path.Combine(folder, "inside.csv"));
+        File.WriteAllText(scenario, Head + "risks_from: linked.csv\n");
+        Assert.Equal("r1", Assert.Single(ScenarioReader.ReadFile(scenario).Risks).Id);
     }
 
     [Theory]

@@ -126,9 +126,9 @@ public sealed partial class ScenarioReader
         try
         {
             var info = new FileInfo(full);
-            if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target && !Inside(folder, target.FullName))
+            if (LinkOutside(folder, info))
             {
-                Error(node, field, $"'{Printable(name)}' is a link to a file outside the scenario's folder; copy the register into the folder instead");
+                Error(node, field, $"'{Printable(name)}' leads through a link to outside the scenario's folder; copy the register into the folder instead");
                 return null;
             }
             if (!info.Exists)
@@ -148,6 +148,19 @@ public sealed partial class ScenarioReader
             Error(node, field, $"cannot read the register {shown}: {e.Message}");
             return null;
         }
+    }
+
+    // True when the file, or a folder on the way to it below the scenario's folder, is a link that leads outside it.
+    private static bool LinkOutside(string folder, FileInfo file)
+    {
+        for (FileSystemInfo? step = file; step is not null && Inside(folder, step.FullName); step = step is FileInfo f ? f.Directory : ((DirectoryInfo)step).Parent)
+        {
+            if (step.LinkTarget is not null && (step.ResolveLinkTarget(returnFinalTarget: true) is not { } target || !Inside(folder, Path.GetFullPath(target.FullName))))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool Inside(string folder, string path)
