@@ -157,6 +157,28 @@ public class BatchTests
     }
 
     [Fact]
+    public void Editing_the_register_a_scenario_reads_makes_its_runs_out_of_date_and_run_json_names_it()
+    {
+        string input = TestPaths.NewTempFolder("batch-register-in");
+        string scenario = Path.Combine(input, "simple.yaml");
+        File.WriteAllText(scenario, File.ReadAllText(Path.Combine(TestPaths.Reference, "reference-simple.yaml")) + "\nrisks_from: register.csv\n");
+        string register = Path.Combine(input, "register.csv");
+        File.WriteAllText(register, "ID,Probability,Year,Cost\nR1,0.2,1,10k\n");
+        string output = TestPaths.NewTempFolder("batch-register-out");
+
+        var first = Batch(output, false, input);
+        Assert.True(first.Code == 0, first.Stderr);
+        Assert.Contains("1 run(s) done, 0 up to date", first.Stdout, StringComparison.Ordinal);
+        string runJson = File.ReadAllText(Path.Combine(output, "simple", "run.json"));
+        Assert.Contains($"\"register_file\": \"{register.Replace("\\", "\\\\", StringComparison.Ordinal)}\"", runJson, StringComparison.Ordinal);
+        Assert.Contains("\"register_sha256\": \"" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(register))), runJson, StringComparison.Ordinal);
+        Assert.Contains("0 run(s) done, 1 up to date", Batch(output, false, input).Stdout, StringComparison.Ordinal);
+
+        File.WriteAllText(register, "ID,Probability,Year,Cost\nR1,0.3,1,10k\n");
+        Assert.Contains("1 run(s) done, 0 up to date", Batch(output, false, input).Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void With_charts_the_batch_writes_a_comparison_chart_and_each_runs_report_and_links_them()
     {
         string input = TestPaths.NewTempFolder("batch-charts-in");

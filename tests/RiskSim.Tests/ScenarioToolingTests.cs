@@ -46,6 +46,37 @@ public class ScenarioToolingTests
     }
 
     [Fact]
+    public async Task The_schema_takes_sources_mitigations_and_a_register_and_rejects_a_source_that_is_not_text()
+    {
+        var schema = await JsonSchema.FromJsonAsync(ScenarioSchema.Text());
+        const string Sourced = """
+            name: Sourced
+            horizon_years: 3
+            discount_rate: { value: 0.035, source: Green Book }
+            target: { cumulative_net_savings: { value: 100k, source: Business case }, by_year: 3 }
+            partners:
+              - { id: county, share: 1, source: Cabinet report, withdrawal: { annual_probability: { value: 0.05, source: "Assumption: no published figure" }, notice_months: { value: 12, source: Agreement } } }
+            workstreams:
+              - { id: ict, annual_saving: { pert: [1, 2, 3], source: Table 4 }, go_live_month: { value: 6, source: Plan }, implementation_cost: { value: 5k, source: Quote } }
+            risks:
+              - { id: r1, owner: Head of ICT, probability: { value: 0.1, source: Register }, year: { value: [1, 2], source: Register }, source: Register, delay_months: { ict: 1 },
+                  mitigation: { action: Act, cost: 5k, probability: 0.05, cost_after: { pert: [1, 2, 3], source: Quote }, delay_after: 0 } }
+            risks_from: { file: register.xlsx, sheet: Risks, likelihood_bands: [0.025, 0.125, 0.35, 0.65, 0.9] }
+            """;
+        var json = ToJson(YamlTree.Parse(Sourced, (l, c, _, m) => throw new InvalidOperationException(m))!).AsObject();
+        var errors = schema.Validate(json.ToJsonString());
+        Assert.True(errors.Count == 0, string.Join("; ", errors.Select(e => $"{e.Path}: {e.Kind}")));
+        Assert.Equal("Sourced", ScenarioReader.Parse(Sourced.Replace("risks_from: { file: register.xlsx, sheet: Risks, likelihood_bands: [0.025, 0.125, 0.35, 0.65, 0.9] }", "", StringComparison.Ordinal), "s.yaml").Name);
+        json["discount_rate"] = JsonNode.Parse("""{ "value": 0.035, "source": 7 }""");
+        Assert.NotEmpty(schema.Validate(json.ToJsonString()));
+        json["discount_rate"] = JsonNode.Parse("""{ "value": 0.035, "source": "x", "note": "y" }""");
+        Assert.NotEmpty(schema.Validate(json.ToJsonString()));
+        json["discount_rate"] = 0.035;
+        json["risks_from"] = "register.txt";
+        Assert.NotEmpty(schema.Validate(json.ToJsonString()));
+    }
+
+    [Fact]
     public void Validate_reports_every_file_and_exits_1_when_any_is_invalid()
     {
         string folder = TestPaths.NewTempFolder("validate");

@@ -333,14 +333,18 @@ public static partial class HtmlReport
         }
         html.Append("</tbody>\n</table>\n");
 
-        html.Append("<h3>Uncertain inputs</h3>\n<table class=\"inputs\">\n<thead><tr><th scope=\"col\">Input</th><th scope=\"col\">What it is</th><th scope=\"col\">Distribution</th></tr></thead>\n<tbody>\n");
+        html.Append("<h3>Uncertain inputs</h3>\n");
+        EvidenceNote(html, result);
+        html.Append("<table class=\"inputs\">\n<thead><tr><th scope=\"col\">Input</th><th scope=\"col\">What it is</th><th scope=\"col\">Distribution</th><th scope=\"col\">Source</th></tr></thead>\n<tbody>\n");
         foreach (var input in InputCatalog.Of(s))
         {
             html.Append("<tr><td><code>").Append(E(input.Name)).Append("</code></td><td>")
                 .Append(E(InputLabels.Describe(s, input.Name, input.Role, input.Owner))).Append("</td><td>")
-                .Append(E(DescribeInput(s, input))).Append("</td></tr>\n");
+                .Append(E(DescribeInput(s, input))).Append("</td><td>")
+                .Append(E(SourcePaths.Find(s, input) ?? "none stated")).Append("</td></tr>\n");
         }
         html.Append("</tbody>\n</table>\n");
+        OtherSources(html, s);
 
         if (s.Correlations.Count > 0)
         {
@@ -368,6 +372,11 @@ public static partial class HtmlReport
             ("RiskSim version", provenance.ToolVersion),
             ("Run started", provenance.StartedUtc.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)),
         };
+        if (provenance.RegisterFile is { } register)
+        {
+            rows.Insert(2, ("Risk register", register));
+            rows.Insert(3, ("Risk register SHA-256", provenance.RegisterSha256 ?? ""));
+        }
         html.Append("<section class=\"provenance\">\n<h2>Provenance</h2>\n<table>\n<tbody>\n");
         foreach (var (name, value) in rows)
         {

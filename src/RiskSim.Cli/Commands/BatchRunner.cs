@@ -172,7 +172,14 @@ public static class BatchRunner
     }
 
     /// <summary>One scenario file of the batch: the parsed file and its runs, each with its own folder name.</summary>
-    private sealed record ScenarioPlan(string File, Scenario Scenario, string Sha256, List<PlannedRun> Runs);
+    private sealed record ScenarioPlan(string File, Scenario Scenario, string Sha256, List<PlannedRun> Runs)
+    {
+        /// <summary>The risk register the scenario reads (<c>risks_from</c>); null when none.</summary>
+        public string? RegisterFile { get; init; }
+
+        /// <summary>SHA-256 of the register's bytes; null when none.</summary>
+        public string? RegisterSha256 { get; init; }
+    }
 
     private sealed record PlannedRun(string Variant, Scenario Model, string Folder);
 
@@ -206,7 +213,11 @@ public static class BatchRunner
         var names = FolderNames.Distinct(read.SelectMany(r => r.Runs.Select(run => FolderNames.Run(r.File, run.Variant))));
         int next = 0;
         return read.Select(r => new ScenarioPlan(r.File, r.Loaded.Scenario, r.Loaded.Sha256,
-            r.Runs.Select(run => new PlannedRun(run.Variant, run.Model, names[next++])).ToList())).ToList();
+            r.Runs.Select(run => new PlannedRun(run.Variant, run.Model, names[next++])).ToList())
+        {
+            RegisterFile = r.Loaded.RegisterFile,
+            RegisterSha256 = r.Loaded.RegisterSha256,
+        }).ToList();
     }
 
     /// <summary>
@@ -286,7 +297,8 @@ public static class BatchRunner
         string file = plan.File;
         long trials = options.Trials ?? plan.Scenario.DefaultTrials;
         ulong seed = options.Seed ?? plan.Scenario.DefaultSeed;
-        string hash = plan.Sha256;
+        // A change to the register makes the runs out of date as a change to the scenario file does.
+        string hash = plan.RegisterSha256 is { } registerHash ? $"{plan.Sha256}+{registerHash}" : plan.Sha256;
 
         // Up to date: every run folder of this file carries the same key and its comparison rows.
         if (!options.Force)
@@ -316,7 +328,12 @@ public static class BatchRunner
             baseResult ??= result;
             var runRows = RowsOf(file, folderName, variant, result, variant.Length == 0 ? null : baseResult);
             var row = runRows[0];
-            RunFiles.Stage(result, folder, new RunProvenance(file, hash, RunHandler.ToolVersion, started) { TotalSeconds = clock.Elapsed.TotalSeconds },
+            RunFiles.Stage(result, folder, new RunProvenance(file, plan.Sha256, RunHandler.ToolVersion, started)
+            {
+                TotalSeconds = clock.Elapsed.TotalSeconds,
+                RegisterFile = plan.RegisterFile,
+                RegisterSha256 = plan.RegisterSha256,
+            },
                 options.Charts ? new ChartOptions() : null, cancellation);
             File.WriteAllText(folder.Stage("comparison-row.json"),
                 JsonSerializer.Serialize(new StoredRows(Key(hash, file, folderName, seed, trials, options.Charts), runRows), StoredRowJson.Options));

@@ -75,6 +75,10 @@ public static class ExplainCommand
         {
             stdout.WriteLine($"  {input.Line}");
         }
+        foreach (string line in EvidenceLines(s))
+        {
+            stdout.WriteLine(line);
+        }
 
         foreach (var w in s.Workstreams)
         {
@@ -88,6 +92,10 @@ public static class ExplainCommand
             string year = r.FirstYear == r.LastYear ? s.YearLabel(r.FirstYear) : $"{s.YearLabel(r.FirstYear)} to {s.YearLabel(r.LastYear)}";
             string delays = r.Delays.Count == 0 ? "" : "; delays " + string.Join(", ", r.Delays.Select(d => $"{d.WorkstreamId} by {d.Months.Describe(Num)} months"));
             stdout.WriteLine($"Risk {r.Id} ({r.Name}): {Pct(r.Probability)} chance, in {year}, cost {r.Cost.Describe(Money)}{delays}.");
+            foreach (string line in RiskDetailLines(s, r))
+            {
+                stdout.WriteLine($"  {line}");
+            }
         }
         if (s.Partners.Count > 1)
         {
@@ -114,6 +122,45 @@ public static class ExplainCommand
             RemovePartnerChange c => $"without partner {c.PartnerId}",
             _ => change.ToString(),
         };
+    }
+
+    /// <summary>
+    /// The sources of figures that are not uncertain inputs (listed with the inputs), and how many uncertain inputs
+    /// have a stated source, e.g. "Sources of other figures:" then "  discount_rate: HM Treasury Green Book".
+    /// </summary>
+    public static IReadOnlyList<string> EvidenceLines(Scenario s)
+    {
+        var uncertain = InputCatalog.Of(s).Where(i => !i.Distribution.IsConstant && i.Role != InputRole.RiskYear).ToList();
+        int sourced = uncertain.Count(i => SourcePaths.Find(s, i) is not null);
+        var lines = new List<string> { $"Stated sources: {sourced} of {uncertain.Count} uncertain inputs have one." };
+        // A partner's chance of withdrawal is not listed with the inputs (it is in the partners' table): its source is listed here.
+        var others = InputCatalog.Of(s).Where(i => i.Role == InputRole.WithdrawalNotice && SourcePaths.Find(s, i) is not null)
+            .Select(i => (Path: SourcePaths.Of(i), Source: SourcePaths.Find(s, i)!))
+            .Concat(SourcePaths.Others(s)).ToList();
+        if (others.Count > 0)
+        {
+            lines.Add("Sources of other figures:");
+            lines.AddRange(others.Select(o => $"  {o.Path}: {o.Source}"));
+        }
+        return lines;
+    }
+
+    /// <summary>A risk's owner and mitigation in words, e.g. "Mitigation: Consult early; costs £5k; chance once mitigated 10%."</summary>
+    public static IReadOnlyList<string> RiskDetailLines(Scenario s, Risk r)
+    {
+        string Money(double v) => Formats.Money(v, s.Currency);
+        var lines = new List<string>();
+        if (s.RiskOwners.TryGetValue(r.Id, out string? owner))
+        {
+            lines.Add($"Owner: {owner}.");
+        }
+        if (r.Mitigation is { } m)
+        {
+            string cost = m.CostAfter is { } c ? $"; cost once mitigated {c.Describe(Money)}" : "";
+            string delay = m.DelayAfter is { } d ? $"; delays once mitigated {d.Describe(Formats.Number)} months" : "";
+            lines.Add($"Mitigation: {m.Action}; costs {Money(m.Cost)}; chance once mitigated {Formats.Percent(m.Probability)}{cost}{delay}.");
+        }
+        return lines;
     }
 
     /// <summary>

@@ -60,9 +60,10 @@ public static class RunHandler
 
         Scenario scenario;
         string scenarioHash;
+        LoadedScenario loaded;
         try
         {
-            var loaded = ScenarioReader.Load(options.ScenarioPath);
+            loaded = ScenarioReader.Load(options.ScenarioPath);
             scenarioHash = loaded.Sha256;
             scenario = VariantSelection.Apply(loaded.Scenario, options.ScenarioPath, options.Variant, options.Sets ?? []);
         }
@@ -127,6 +128,8 @@ public static class RunHandler
                     {
                         TrialsWritten = sink?.RowsWritten ?? 0,
                         TotalSeconds = clock.Elapsed.TotalSeconds,
+                        RegisterFile = loaded.RegisterFile,
+                        RegisterSha256 = loaded.RegisterSha256,
                     };
                     report = RunFiles.Stage(result, folder, provenance, options.Charts, token);
                 }

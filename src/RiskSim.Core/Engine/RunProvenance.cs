@@ -12,4 +12,10 @@ public sealed record RunProvenance(string ScenarioFile, string ScenarioSha256, s
 
     /// <summary>Wall time of the whole command up to writing the results, seconds.</summary>
     public double TotalSeconds { get; init; }
+
+    /// <summary>The risk register the scenario's risks were read from (<c>risks_from</c>); null when none.</summary>
+    public string? RegisterFile { get; init; }
+
+    /// <summary>SHA-256 of the register's bytes that were read, lower-case hex; null when none.</summary>
+    public string? RegisterSha256 { get; init; }
 }

@@ -9,8 +9,10 @@ namespace RiskSim.Core.Model;
 /// <param name="Mean">Mean of the distribution.</param>
 /// <param name="P10">10th percentile.</param>
 /// <param name="P90">90th percentile.</param>
-/// <param name="Line">The whole line as <c>risksim explain</c> prints it, e.g. "ict.annual_saving: PERT …; mean £150k, P10 £120k, P90 £180k".</param>
-public sealed record InputExplanation(InputDefinition Input, string Distribution, bool IsMoney, double Mean, double P10, double P90, string Line)
+/// <param name="Source">The evidence the scenario states for the input (its <c>source:</c>), or null when none is stated.</param>
+/// <param name="Line">The whole line as <c>risksim explain</c> prints it, e.g. "ict.annual_saving: PERT …; mean £150k, P10 £120k, P90 £180k; source: …".</param>
+public sealed record InputExplanation(InputDefinition Input, string Distribution, bool IsMoney, double Mean, double P10, double P90,
+    string? Source, string Line)
 {
     /// <summary>Whether the input takes one value in every trial.</summary>
     public bool IsFixed => Input.Distribution.IsConstant;
@@ -42,10 +44,12 @@ public static class InputExplanations
             Func<double, string> format = money ? Money : Formats.Number;
             string words = d.Describe(format);
             double mean = d.Mean, p10 = d.Quantile(0.1), p90 = d.Quantile(0.9);
+            string? source = SourcePaths.Find(scenario, input);
+            string stated = source is null ? "" : $"; source: {source}";
             string line = d.IsConstant
-                ? $"{input.Name}: {words} (fixed)"
-                : $"{input.Name}: {words}; mean {format(mean)}, P10 {format(p10)}, P90 {format(p90)}";
-            list.Add(new InputExplanation(input, words, money, mean, p10, p90, line));
+                ? $"{input.Name}: {words} (fixed){stated}"
+                : $"{input.Name}: {words}; mean {format(mean)}, P10 {format(p10)}, P90 {format(p90)}{stated}";
+            list.Add(new InputExplanation(input, words, money, mean, p10, p90, source, line));
         }
         return list;
     }

@@ -52,6 +52,15 @@ public sealed record Scenario
     /// <summary>Stress variants declared with the scenario.</summary>
     public IReadOnlyList<ScenarioVariant> Variants { get; init; } = [];
 
+    /// <summary>
+    /// Where the figures come from, by field path (<see cref="SourcePaths"/>): e.g. <c>ict.annual_saving</c>,
+    /// <c>city.withdrawal.annual_probability</c>, <c>discount_rate</c>, or a risk's id for every figure of that risk.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Sources { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The named owner of each risk that has one (a register's owner column), by risk id.</summary>
+    public IReadOnlyDictionary<string, string> RiskOwners { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Label of financial year <paramref name="year"/> (1-based), e.g. "2025/26", or "Year 3".</summary>
     public string YearLabel(int year)
     {
@@ -176,6 +185,9 @@ public sealed record Risk
 
     /// <summary>How its cost is divided between the partners (by share unless stated).</summary>
     public AllocationKey CostAllocation { get; init; } = AllocationKey.Shares;
+
+    /// <summary>A mitigation action and the risk after it; null when none is planned.</summary>
+    public Mitigation? Mitigation { get; init; }
 }
 
 /// <summary>Extra delay a risk causes to one workstream.</summary>

@@ -185,6 +185,11 @@ public static class ResultWriters
         json.WriteString("scenario", result.Scenario.Name);
         json.WriteString("scenario_file", provenance.ScenarioFile);
         json.WriteString("scenario_sha256", provenance.ScenarioSha256);
+        if (provenance.RegisterFile is { } register)
+        {
+            json.WriteString("register_file", register);
+            json.WriteString("register_sha256", provenance.RegisterSha256);
+        }
         json.WriteNumber("seed", result.Seed);
         json.WriteNumber("trials", result.Trials);
         json.WriteNumber("trials_written", provenance.TrialsWritten);

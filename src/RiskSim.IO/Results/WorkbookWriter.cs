@@ -287,6 +287,7 @@ public static class WorkbookWriter
             new("Mean", i => new XlsxCell(i.Mean, FormatOf(i))),
             new("P10", i => new XlsxCell(i.P10, FormatOf(i))),
             new("P90", i => new XlsxCell(i.P90, FormatOf(i))),
+            new("Evidence", i => XlsxCell.Of(i.Source ?? "none stated")),
         ];
     }
 

@@ -77,8 +77,9 @@ public sealed partial class ScenarioReader
 
     private Partner? ReadPartner(YMapping map, string path, int? horizon)
     {
-        var f = Fields(map, path, ["id", "name", "share", "withdrawal", "target"]);
+        var f = Fields(map, path, ["id", "name", "share", "withdrawal", "target", "source"]);
         string? id = Required(f, "id", map, path) is { } i ? Text(i, Join(path, "id")) : null;
+        ItemSource(f, path, id);
         if (id is not null && KeyWords.Contains(id))
         {
             Error(f["id"].Value, Join(path, "id"), $"'{id}' names an allocation key; give the partner another id");
@@ -147,8 +148,9 @@ public sealed partial class ScenarioReader
     private Workstream? ReadWorkstream(YMapping map, string path, List<string> partnerIds)
     {
         var f = Fields(map, path, ["id", "name", "annual_saving", "go_live_month", "delay_months", "ramp_months", "depends_on", "allocation",
-            "implementation_cost", "delay_cost_per_month", "redundancy"]);
+            "implementation_cost", "delay_cost_per_month", "redundancy", "source"]);
         string? id = Required(f, "id", map, path) is { } i ? Text(i, Join(path, "id")) : null;
+        ItemSource(f, path, id);
         string name = Optional(f, "name") is { } n ? Text(n, Join(path, "name")) ?? "" : "";
         var saving = Required(f, "annual_saving", map, path) is { } s ? ReadDistribution(s, Join(path, "annual_saving"), true) : null;
         double? goLive = Optional(f, "go_live_month") is { } g ? NumberIn(g, Join(path, "go_live_month"), 0, 1200, "a number of months >= 0") : 0;
@@ -246,9 +248,14 @@ public sealed partial class ScenarioReader
 
     private Risk? ReadRisk(YMapping map, string path, HashSet<string> workstreamIds, IReadOnlyList<string> partnerIds, int? horizon)
     {
-        var f = Fields(map, path, ["id", "name", "probability", "year", "cost", "delay_months", "allocation"]);
+        var f = Fields(map, path, ["id", "name", "owner", "probability", "year", "cost", "delay_months", "allocation", "mitigation", "source"]);
         string? id = Required(f, "id", map, path) is { } i ? Text(i, Join(path, "id")) : null;
         string name = Optional(f, "name") is { } n ? Text(n, Join(path, "name")) ?? "" : "";
+        ItemSource(f, path, id);
+        if (Optional(f, "owner") is { } ow && Text(ow, Join(path, "owner")) is { } owner && id is not null && owner.Trim().Length > 0)
+        {
+            _owners[id] = owner.Trim();
+        }
         double? p = Required(f, "probability", map, path) is { } pn
             ? NumberIn(pn, Join(path, "probability"), 0, 1, "a probability within [0, 1]") : null;
         int h = horizon ?? 50;
@@ -312,6 +319,12 @@ public sealed partial class ScenarioReader
             }
         }
         var costAllocation = Optional(f, "allocation") is { } an ? ReadRiskAllocation(an, Join(path, "allocation"), partnerIds) : AllocationKey.Shares;
+        Mitigation? mitigation = null;
+        if (Optional(f, "mitigation") is { } mn)
+        {
+            mitigation = ReadMitigation(mn, Join(path, "mitigation"), p, delays.Count > 0 || Optional(f, "delay_months") is not null);
+            ok &= mitigation is not null;
+        }
         if (!ok || id is null || p is null || first is null || last is null || cost is null || costAllocation is null)
         {
             return null;
@@ -326,6 +339,7 @@ public sealed partial class ScenarioReader
             Cost = cost,
             Delays = delays,
             CostAllocation = costAllocation,
+            Mitigation = mitigation,
         };
     }
 }

@@ -9,7 +9,7 @@ public sealed partial class ScenarioReader
 {
     private static readonly string[] TopKeys =
         ["name", "description", "currency", "start_year", "horizon_years", "discount_rate", "target", "simulation",
-         "partners", "workstreams", "risks", "correlations", "variants"];
+         "partners", "workstreams", "risks", "risks_from", "correlations", "variants"];
 
     [GeneratedRegex("^[A-Z]{3}$")]
     private static partial Regex CurrencyPattern();
@@ -79,6 +79,13 @@ public sealed partial class ScenarioReader
         var (risks, risksOk) = Optional(f, "risks") is { } rn
             ? ReadList(rn, "risks", (node, path) => ReadRisk(node, path, workstreamIds, partnerIds, horizon), ids, allowEmpty: true)
             : ([], true);
+        if (Optional(f, "risks_from") is { } registerNode)
+        {
+            // A register's risks join the file's own, after them; their ids share the one namespace.
+            var (fromRegister, registerOk) = ReadRegister(registerNode, workstreamIds, ids, horizon);
+            risks = [.. risks, .. fromRegister];
+            risksOk &= registerOk;
+        }
 
         SavingsTarget? target = Optional(f, "target") is { } tn ? ReadTarget(tn, "target", horizon) : null;
 
@@ -119,6 +126,8 @@ public sealed partial class ScenarioReader
             Workstreams = workstreams,
             Risks = risks,
             Correlations = correlations,
+            Sources = _sources,
+            RiskOwners = _owners,
         };
         // The one validator of a whole scenario: here it finds nothing the reading above has not, unless a rule is
         // added to the model and not to the reader; then it still reports it, at the node it names.

@@ -25,7 +25,12 @@ public sealed partial class ScenarioReader
         {
             text = reader.ReadToEnd();
         }
-        return new LoadedScenario(Parse(text, path), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
+        var (scenario, register) = ParseWithRegister(text, path);
+        return new LoadedScenario(scenario, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)))
+        {
+            RegisterFile = register?.File,
+            RegisterSha256 = register?.Sha256,
+        };
     }
 
     // Reads at most MaxFileBytes + 1 bytes, so /dev/zero or a huge file ends at once with a message.
@@ -66,15 +71,25 @@ public sealed partial class ScenarioReader
 
     /// <summary>Validates scenario text; <paramref name="file"/> names it in messages.</summary>
     /// <exception cref="ScenarioException">The text is invalid; carries every problem.</exception>
-    public static Scenario Parse(string text, string file)
+    /// <remarks>A register named by <c>risks_from</c> is read from the folder of <paramref name="file"/>.</remarks>
+    public static Scenario Parse(string text, string file) => ParseWithRegister(text, file).Scenario;
+
+    private static (Scenario Scenario, RegisterRead? Register) ParseWithRegister(string text, string file)
     {
         var reader = new ScenarioReader(file);
         var root = YamlTree.Parse(text, reader.Error);
+        if (root is not null)
+        {
+            root = reader.LiftSources(root);
+        }
         Scenario? scenario = root is null ? null : reader.ReadScenario(root);
         if (reader._errors.Count > 0 || scenario is null)
         {
-            throw new ScenarioException(Listed(reader._errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList(), file));
+            // The scenario file's problems first, in file order, then the register's, sheet by sheet in cell order.
+            throw new ScenarioException(Listed(reader._errors
+                .OrderBy(e => e.Cell is null ? 0 : 1).ThenBy(e => e.Cell is null ? "" : e.File, StringComparer.Ordinal)
+                .ThenBy(e => e.Line).ThenBy(e => e.Column).ToList(), file));
         }
-        return scenario;
+        return (scenario, reader._register);
     }
 }
