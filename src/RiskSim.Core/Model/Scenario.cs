@@ -176,6 +176,9 @@ public sealed record Risk
 
     /// <summary>How its cost is divided between the partners (by share unless stated).</summary>
     public AllocationKey CostAllocation { get; init; } = AllocationKey.Shares;
+
+    /// <summary>A mitigation action and the risk after it; null when none is planned.</summary>
+    public Mitigation? Mitigation { get; init; }
 }
 
 /// <summary>Extra delay a risk causes to one workstream.</summary>

@@ -246,7 +246,7 @@ public sealed partial class ScenarioReader
 
     private Risk? ReadRisk(YMapping map, string path, HashSet<string> workstreamIds, IReadOnlyList<string> partnerIds, int? horizon)
     {
-        var f = Fields(map, path, ["id", "name", "probability", "year", "cost", "delay_months", "allocation"]);
+        var f = Fields(map, path, ["id", "name", "probability", "year", "cost", "delay_months", "allocation", "mitigation"]);
         string? id = Required(f, "id", map, path) is { } i ? Text(i, Join(path, "id")) : null;
         string name = Optional(f, "name") is { } n ? Text(n, Join(path, "name")) ?? "" : "";
         double? p = Required(f, "probability", map, path) is { } pn
@@ -312,6 +312,12 @@ public sealed partial class ScenarioReader
             }
         }
         var costAllocation = Optional(f, "allocation") is { } an ? ReadRiskAllocation(an, Join(path, "allocation"), partnerIds) : AllocationKey.Shares;
+        Mitigation? mitigation = null;
+        if (Optional(f, "mitigation") is { } mn)
+        {
+            mitigation = ReadMitigation(mn, Join(path, "mitigation"), Optional(f, "delay_months") is not null);
+            ok &= mitigation is not null;
+        }
         if (!ok || id is null || p is null || first is null || last is null || cost is null || costAllocation is null)
         {
             return null;
@@ -326,6 +332,7 @@ public sealed partial class ScenarioReader
             Cost = cost,
             Delays = delays,
             CostAllocation = costAllocation,
+            Mitigation = mitigation,
         };
     }
 }
