@@ -132,6 +132,7 @@ public static class RiskMatrixChart
             arrow.ArrowWidth = 1.6f;
             arrow.ArrowheadWidth = 8;
             arrow.ArrowheadLength = 9;
+            arrow.ArrowheadAxisLength = 9;
             arrow.ArrowMinimumLength = 0;
             var after = plot.Add.Marker(p.AfterX.Value, p.AfterY.Value, MarkerShape.OpenCircle, 10, ChartPalette.Ink);
             after.MarkerLineWidth = 1.6f;
