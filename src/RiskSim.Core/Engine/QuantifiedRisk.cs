@@ -30,7 +30,7 @@ public sealed record RiskRating(int Likelihood, int Impact)
 /// spread it explains and where it sits on the risk matrix before and after its mitigation.
 /// </summary>
 /// <param name="RiskId">Risk id.</param>
-/// <param name="Name">Risk name.</param>
+/// <param name="Name">Risk name (its id when it has none).</param>
 /// <param name="Probability">The chance stated in the scenario.</param>
 /// <param name="Frequency">Realised frequency over the whole run (as <c>p_&lt;risk&gt;.occurred</c>).</param>
 /// <param name="ExpectedCost">Mean of the risk's cost over all trials (0 where it did not occur), undiscounted.</param>
@@ -53,7 +53,7 @@ public sealed record QuantifiedRisk(
 /// as the base case (common random numbers).
 /// </summary>
 /// <param name="RiskId">The risk mitigated; <see cref="MitigationSummary.AllId"/> for all mitigations together.</param>
-/// <param name="Name">The risk's name (or "All mitigations").</param>
+/// <param name="Name">The risk's name, its id when it has none (or "All mitigations").</param>
 /// <param name="Action">What will be done.</param>
 /// <param name="Cost">The mitigation's certain cost, at the start of year 1.</param>
 /// <param name="ExpectedCostBefore">Mean of the risk's cost over the trials (0 where it does not occur), as it stands.</param>

@@ -50,6 +50,7 @@ internal static class RiskRegisterAnalysis
         for (int r = 0; r < scenario.Risks.Count; r++)
         {
             var risk = scenario.Risks[r];
+            string name = string.IsNullOrWhiteSpace(risk.Name) ? risk.Id : risk.Name.Trim();
             var occurred = basePass.Occurred[r];
             var cost = basePass.Cost[r];
             int count = occurred.Count(o => o);
@@ -81,7 +82,7 @@ internal static class RiskRegisterAnalysis
             double impact = MeanDifference(never.Npv, Pass(WithRisk(scenario, r, risk with { Probability = 1 }), mi, options, year, [], cancellation).Npv);
             var before = RiskMatrixBands.Rate(risk.Probability, impact, edges);
             double frequency = decision.RiskFrequencies[r].Frequency;
-            var quantified = new QuantifiedRisk(risk.Id, risk.Name, risk.Probability, frequency, expectedCost, p90, share, swing,
+            var quantified = new QuantifiedRisk(risk.Id, name, risk.Probability, frequency, expectedCost, p90, share, swing,
                 impact, before, null, null, null, null);
             if (risk.Mitigation is { } mitigation)
             {
@@ -89,7 +90,7 @@ internal static class RiskRegisterAnalysis
                 double impactAfter = MeanDifference(never.Npv,
                     Pass(WithRisk(scenario, r, after with { Probability = 1 }), mi, options, year, [], cancellation).Npv);
                 var mitigated = Pass(WithRisk(scenario, r, after), m, options, year, [r], cancellation);
-                var value = Value(risk.Id, risk.Name, mitigation.Action, mitigation.Cost, expectedCost, Mean(mitigated.Cost[0]),
+                var value = Value(risk.Id, name, mitigation.Action, mitigation.Cost, expectedCost, Mean(mitigated.Cost[0]),
                     basePass, mitigated, scenario.Target, options.Seed);
                 quantified = quantified with
                 {
