@@ -51,6 +51,12 @@ public sealed record ChartSet(FanChartData Fan, FanChartData Annual, NpvChartDat
     /// <summary>File name of the chart of each partner's own cumulative net savings.</summary>
     public const string CouncilsFile = "councils.png";
 
+    /// <summary>File name of the risk matrix.</summary>
+    public const string RiskMatrixFile = "risk-matrix.png";
+
+    /// <summary>The risk matrix (<c>risk-matrix.png</c> when <see cref="RiskMatrixData.HasChart"/>).</summary>
+    public RiskMatrixData? RiskMatrix { get; init; }
+
     /// <summary>The footer every chart carries: scenario name, trials and seed.</summary>
     public static string Footer(RunResult result) =>
         $"{result.Scenario.Name} · {result.Trials.ToString("N0", CultureInfo.InvariantCulture)} trials · seed {result.Seed.ToString(CultureInfo.InvariantCulture)}";
@@ -112,7 +118,22 @@ public sealed record ChartSet(FanChartData Fan, FanChartData Annual, NpvChartDat
                 "Each council's own cumulative net savings by financial year, one panel per council, all on the same money scale: "
                 + "the median with the P25–P75, P10–P90 and P5–P95 ranges of the trials in darker to lighter blue." + targets, png, svg));
         }
-        return new ChartSet(fan, annual, npv, tornado, partners, councils, charts);
+        var matrix = RiskMatrixData.From(result);
+        if (matrix.HasChart)
+        {
+            charts.Add(Draw(RiskMatrixFile, matrix.Title, () => RiskMatrixChart.Build(matrix), RiskMatrixDescription(matrix)));
+        }
+        return new ChartSet(fan, annual, npv, tornado, partners, councils, charts) { RiskMatrix = matrix };
+    }
+
+    private static string RiskMatrixDescription(RiskMatrixData matrix)
+    {
+        string arrows = matrix.Points.Any(p => p.After is not null)
+            ? " An arrow leads from a risk's dot to an open circle where its mitigation would put it."
+            : "";
+        return "Each risk of the register by its chance of occurring within the horizon (across) and the mean NPV it costs "
+            + $"when it occurs (up; the bands are 1%, 5%, 10% and 20% of {matrix.ImpactReferenceName}), on the 5 × 5 grid "
+            + "in green (score 1–4), amber (5–12) and red (15–25)." + arrows;
     }
 
     private static RenderedChart DrawChart(string fileName, string title, Func<ScottPlot.Plot> build, string footer,

@@ -13,7 +13,7 @@ namespace RiskSim.Charts.Tests;
 /// </summary>
 public sealed partial class ChartImageTests
 {
-    private static readonly string[] ChartFiles = ["fan.png", "annual.png", "npv.png", "tornado.png", "partners.png", "councils.png"];
+    private static readonly string[] ChartFiles = ["fan.png", "annual.png", "npv.png", "tornado.png", "partners.png", "councils.png", "risk-matrix.png"];
 
     [Fact]
     public void Every_chart_and_the_report_are_written_under_their_final_names_only_on_commit()

@@ -102,7 +102,9 @@ public sealed class CouncilsChartTests
         ChartImageTests.AssertTitleAndFooterHaveText(png, ChartSet.CouncilsFile);
         Assert.Contains("County council", chart.Svg, StringComparison.Ordinal);
         Assert.Contains("stroke-dasharray", chart.Svg, StringComparison.Ordinal);
-        Assert.Equal(ChartSet.CouncilsFile, set.Charts[^1].FileName);
+        // The last chart but the risk matrix, which follows whenever the scenario has risks.
+        Assert.Equal(ChartSet.CouncilsFile, set.Charts[^2].FileName);
+        Assert.Equal(ChartSet.RiskMatrixFile, set.Charts[^1].FileName);
     }
 
     [Fact]

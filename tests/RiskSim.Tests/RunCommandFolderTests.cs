@@ -37,7 +37,7 @@ public sealed class RunCommandFolderTests
         var without = Execute(Options(ReferenceIct, output, seed: 2));
 
         Assert.True(without.Code == ExitCodes.Ok, without.Stderr);
-        Assert.Equal(["decision.json", "results.xlsx", "run.json", "sensitivity.parquet", "summary.csv", "summary.parquet"], FilesIn(output));
+        Assert.Equal(["decision.json", "results.xlsx", "risks.csv", "run.json", "sensitivity.parquet", "summary.csv", "summary.parquet"], FilesIn(output));
     }
 
     [Fact]

@@ -15,8 +15,9 @@ public sealed class RunCommandTests : IDisposable
     private readonly List<string> _folders = [];
 
     /// <summary>The files every run writes (with trials.parquet unless --trials-out none).</summary>
+    // Every example and reference scenario has risks, so every run also writes the quantified register, risks.csv.
     private static readonly string[] ResultFiles =
-        ["decision.json", "results.xlsx", "run.json", "sensitivity.parquet", "summary.csv", "summary.parquet", "trials.parquet"];
+        ["decision.json", "results.xlsx", "risks.csv", "run.json", "sensitivity.parquet", "summary.csv", "summary.parquet", "trials.parquet"];
 
     private static string ReferenceIct => Path.Combine(TestPaths.Reference, "reference-shared-ict.yaml");
 

@@ -50,6 +50,7 @@ public static partial class HtmlReport
         DecisionFigures(html, result);
         Charts(html, charts);
         Drivers(html, result, charts);
+        ValueOfMitigation(html, result);
         Partners(html, result, charts);
         Councils(html, result);
         Assumptions(html, result);

@@ -83,6 +83,10 @@ public static class ConsoleSummary
         {
             lines.Add($"Risk '{Label(r.Name, r.RiskId)}' happened in {Pct(r.Frequency)} of trials.");
         }
+        if (result.RiskRegister?.Mitigation is { Each.Count: > 0 } mitigation)
+        {
+            lines.Add($"Best mitigation: {MitigationSentences.Of(mitigation.Each[0], s.Currency)}");
+        }
         var top = result.Sensitivity.Take(5).Select(x => $"{x.Input} ({Formats.Share(x.Share)}{(x.Spearman < 0 ? ", lowers NPV" : "")})");
         if (result.Sensitivity.Count > 0)
         {

@@ -177,6 +177,9 @@ public sealed record RunResult
     /// <summary>Per partner with a withdrawal risk, NPV with and without its exit.</summary>
     public required IReadOnlyList<PartnerExposure> PartnerExposures { get; init; }
 
+    /// <summary>The quantified risk register and the value of each mitigation; null when the scenario has no risks.</summary>
+    public RiskRegisterResult? RiskRegister { get; init; }
+
     /// <summary>Stage timings.</summary>
     public required RunTimings Timings { get; init; }
 

@@ -114,6 +114,8 @@ public static class Simulation
         clock.Restart();
         var sensitivity = SensitivityAnalysis.Of(model, sample, scheduler.Threads);
         var exposures = PartnerExposureAnalysis.Of(model, sample, summary.Decision);
+        var plan = PlanCaseBuilder.Of(model);
+        var register = RiskRegisterAnalysis.Of(scenario, options, summary.Decision, plan, cancellation);
         return new RunResult
         {
             Scenario = scenario,
@@ -126,7 +128,8 @@ public static class Simulation
             NpvQuantiles = npvQuantiles,
             PairedNpv = paired.Npv,
             PairedCumulative = paired.Cumulative,
-            Plan = PlanCaseBuilder.Of(model),
+            Plan = plan,
+            RiskRegister = register,
             PartnerExposures = exposures,
             SensitivityTrials = sample.Count,
             PercentileErrorBound = estimates.ErrorBound * 100,

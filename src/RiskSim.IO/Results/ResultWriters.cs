@@ -144,6 +144,7 @@ public static class ResultWriters
             json.WriteEndObject();
         }
         json.WriteEndObject();
+        RiskRegisterWriters.WriteMitigation(json, result);
         json.WriteEndObject();
     }
 

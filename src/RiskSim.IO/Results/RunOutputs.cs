@@ -9,8 +9,8 @@ public static class RunOutputs
     public static readonly string[] DataFiles = ["summary.parquet", "summary.csv", "sensitivity.parquet", "decision.json", "run.json", WorkbookWriter.ResultsFile];
 
     /// <summary>
-    /// Stages summary.parquet, summary.csv, sensitivity.parquet, decision.json and run.json; the caller
-    /// commits the folder once everything else (trials, charts, report) is staged too.
+    /// Stages summary.parquet, summary.csv, sensitivity.parquet, decision.json, run.json and, when the scenario has
+    /// risks, risks.csv; the caller commits the folder once everything else (trials, charts, report) is staged too.
     /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled between two files.</exception>
     public static void StageDataFiles(RunResult result, OutputFolder folder, RunProvenance provenance,
@@ -26,6 +26,11 @@ public static class RunOutputs
         ResultWriters.WriteDecisionJson(result, folder.Stage("decision.json"));
         cancellation.ThrowIfCancellationRequested();
         ResultWriters.WriteRunJson(result, provenance, folder.Stage("run.json"));
+        if (result.RiskRegister is { } register)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            RiskRegisterWriters.WriteRisksCsv(register, folder.Stage(RiskRegisterWriters.RisksCsvFile));
+        }
     }
 
     /// <summary>
