@@ -55,7 +55,8 @@ public static class Simulation
         var layout = model.Layout.Programme;
         var scheduler = new WaveScheduler(model, options);
         var (target, targetMetric) = scenario.Target is { } t ? (t.CumulativeNetSavings, layout.Cumulative(t.ByYear)) : (0.0, -1);
-        var estimator = new PercentileEstimator(model.Layout.Count, options.Trials, SummaryBuilder.NeededPercentiles(model), scheduler.Threads);
+        var estimator = new PercentileEstimator(model.Layout.Count, options.Trials, SummaryBuilder.NeededPercentiles(model), scheduler.Threads,
+            SummaryBuilder.DecisionMetrics(model));
         var blockMoments = new Moments[scheduler.Blocks][];
         var targetMet = new long[scheduler.Blocks];
         var counts = Enumerable.Range(0, scheduler.Threads).Select(_ => new TrialCounts(model)).ToArray();
