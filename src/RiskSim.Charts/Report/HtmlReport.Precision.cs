@@ -53,6 +53,10 @@ public static partial class HtmlReport
         }
 
         html.Append("<section id=\"").Append(PrecisionId).Append("\">\n<h2>Precision of the figures</h2>\n");
+        if (result.Precision is { } outcome)
+        {
+            html.Append("<p>").Append(E(outcome.Sentence(result.Trials))).Append("</p>\n");
+        }
         PrecisionWarnings(html, result, "warning");
         html.Append("<table class=\"figures\">\n<thead><tr><th scope=\"col\">Figure</th><th scope=\"col\" class=\"num\">Value</th>")
             .Append("<th scope=\"col\" class=\"num\">95% interval</th></tr></thead>\n<tbody>\n");

@@ -130,6 +130,10 @@ public static class ConsoleSummary
         string Money(double v) => Formats.Money(v, result.Scenario.Currency);
         string Range(Core.Statistics.Interval ci, Func<double, string> format) => $"{format(ci.Low)} to {format(ci.High)}";
         var lines = new List<string>();
+        if (result.Precision is { } outcome)
+        {
+            lines.Add(outcome.Sentence(result.Trials));
+        }
         if (d.ProbabilityTargetMetCi95 is { } p && d.ReservesCi95 is { } r)
         {
             lines.Add($"95% Monte Carlo intervals: chance of meeting the target {Range(p, v => Formats.Percent(v))}; reserve for 80% "

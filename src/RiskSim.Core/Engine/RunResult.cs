@@ -223,6 +223,9 @@ public sealed record RunResult
     /// <summary>Stage timings.</summary>
     public required RunTimings Timings { get; init; }
 
+    /// <summary>How a run to a stated precision ended (<see cref="SimulationOptions.Precision"/>); null for a fixed run.</summary>
+    public PrecisionOutcome? Precision { get; init; }
+
     /// <summary>The programme's row for a metric and year (year null for whole-horizon metrics).</summary>
     public SummaryRow Row(string metric, int? year = null) =>
         Summary.First(r => r.Metric == metric && r.Year == year && r.Partner is null);

@@ -237,6 +237,36 @@ public static class ResultWriters
         json.WriteNumber("total", Math.Round(provenance.TotalSeconds, 3));
         json.WriteEndObject();
         json.WriteNumber("trials_per_second", Math.Round(result.Trials / Math.Max(1e-9, result.Timings.Simulation.TotalSeconds)));
+        PrecisionRun(json, result);
+        json.WriteEndObject();
+    }
+
+    // A run to a precision: what was asked, whether it was reached, and the watched figures at each checkpoint.
+    private static void PrecisionRun(Utf8JsonWriter json, RunResult result)
+    {
+        if (result.Precision is not { } outcome)
+        {
+            json.WriteNull("precision_run");
+            return;
+        }
+        json.WriteStartObject("precision_run");
+        json.WriteNumber("precision", outcome.Goal.Margin);
+        json.WriteNumber("max_trials", outcome.MaxTrials);
+        json.WriteBoolean("reached", outcome.Reached);
+        json.WriteString("statement", outcome.Sentence(result.Trials));
+        json.WriteStartArray("checkpoints");
+        foreach (var checkpoint in outcome.Checkpoints)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("trials", checkpoint.Trials);
+            foreach (var figure in checkpoint.Figures)
+            {
+                Number(json, figure.Name, double.IsNaN(figure.Value) ? null : figure.Value);
+                Range(json, figure.Name + "_ci95", figure.Ci95);
+            }
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
         json.WriteEndObject();
     }
 
