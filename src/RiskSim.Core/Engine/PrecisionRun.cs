@@ -64,13 +64,16 @@ public sealed record PrecisionGoal(double Margin)
         {
             return (null, $"must be a percentage such as 0.5%, not '{text}'");
         }
-        return Of(percent ? value / 100 : value, text);
+        return Of(percent ? value / 100 : value, text, percent);
     }
 
-    /// <summary>A precision from a fraction; null with the reason when it is outside 0.01%..20%.</summary>
-    public static (PrecisionGoal? Goal, string? Problem) Of(double fraction, string written)
+    /// <summary>
+    /// A precision from a fraction; null with the reason when it is outside 0.01%..20% (with a hint when a plain number
+    /// such as 0.5 was probably meant as a percentage).
+    /// </summary>
+    public static (PrecisionGoal? Goal, string? Problem) Of(double fraction, string written, bool percent = false)
     {
-        if (fraction > LargestMargin && fraction <= 100 * LargestMargin)
+        if (!percent && fraction > LargestMargin && fraction <= 100 * LargestMargin)
         {
             return (null, $"must be from 0.01% to 20%; '{written}' reads as {(fraction * 100).ToString("0.##", CultureInfo.InvariantCulture)}% (write a percentage, e.g. 0.5%)");
         }
