@@ -51,6 +51,9 @@ public sealed record ChartSet(FanChartData Fan, FanChartData Annual, NpvChartDat
     /// <summary>File name of the chart of each partner's own cumulative net savings.</summary>
     public const string CouncilsFile = "councils.png";
 
+    /// <summary>File name of the chart of a precision run's figures against trials (written only for such runs).</summary>
+    public const string ConvergenceFile = "convergence.png";
+
     /// <summary>The footer every chart carries: scenario name, trials and seed.</summary>
     public static string Footer(RunResult result) =>
         $"{result.Scenario.Name} · {result.Trials.ToString("N0", CultureInfo.InvariantCulture)} trials · seed {result.Seed.ToString(CultureInfo.InvariantCulture)}";
@@ -111,7 +114,24 @@ public sealed record ChartSet(FanChartData Fan, FanChartData Annual, NpvChartDat
                 "Each council's own cumulative net savings by financial year, one panel per council, all on the same money scale: "
                 + "the median with the P25–P75, P10–P90 and P5–P95 ranges of the trials in darker to lighter blue." + targets, png, svg));
         }
+        if (ConvergenceChartData.From(result) is { } convergence)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            charts.Add(DrawConvergence(convergence, footer, options));
+        }
         return new ChartSet(fan, annual, npv, tornado, partners, councils, charts);
+    }
+
+    // convergence.png: each watched figure of a precision run with its interval at every checkpoint passed.
+    private static RenderedChart DrawConvergence(ConvergenceChartData data, string footer, ChartOptions options)
+    {
+        using var figure = ConvergenceChart.Build(data);
+        byte[] png = ChartCanvas.Png(figure, footer, options);
+        string? svg = options.Svg ? ChartCanvas.Svg(figure, footer, options) : null;
+        return new RenderedChart(ConvergenceFile, data.Title,
+            "Each figure the run watched, at every checkpoint it passed (trials run, left to right), with its 95% Monte Carlo "
+            + "interval as a blue bar: the run stopped at the first checkpoint where every interval was narrow enough, or at "
+            + "its limit on trials.", png, svg);
     }
 
     private static RenderedChart DrawChart(string fileName, string title, Func<ScottPlot.Plot> build, string footer,
