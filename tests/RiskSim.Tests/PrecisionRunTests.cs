@@ -205,6 +205,32 @@ public sealed class PrecisionRunTests : IDisposable
         Assert.Equal(2, json.RootElement.GetProperty("reserve_90_ci95").GetArrayLength());
     }
 
+    [Fact]
+    public void A_batch_comparison_carries_the_intervals_and_flags_a_run_that_is_too_small()
+    {
+        string input = NewFolder("precision-batch-in");
+        File.Copy(ReferenceSimple, Path.Combine(input, "simple.yaml"));
+        string output = Path.Combine(NewFolder("precision-batch"), "out");
+        using var stdout = new StringWriter(CultureInfo.InvariantCulture);
+        using var stderr = new StringWriter(CultureInfo.InvariantCulture);
+        int code = BatchRunner.Execute(new BatchOptions([input], output, 2000, 7, 0, false, false, Quiet: true), stdout, stderr);
+        Assert.True(code == ExitCodes.Ok, stderr.ToString());
+        var lines = File.ReadAllLines(Path.Combine(output, "comparison.csv"));
+        var header = lines[0].Split(',');
+        var row = header.Zip(lines[1].Split(',')).ToDictionary(p => p.First, p => p.Second);
+        double N(string column) => double.Parse(row[column], CultureInfo.InvariantCulture);
+        // Programme row of a single run: the same intervals as a single run of the same trials and seed.
+        var single = Simulation.Run(ScenarioReader.Load(ReferenceSimple).Scenario, new SimulationOptions(2000, 7));
+        Assert.Equal(single.Decision.ProbabilityTargetMetCi95!.Value.Low, N("p_target_met_ci95_low"));
+        Assert.Equal(single.Decision.ProbabilityTargetMetCi95!.Value.High, N("p_target_met_ci95_high"));
+        Assert.Equal(single.Decision.ReservesCi95!.Reserve90.Low, N("reserve_90_ci95_low"));
+        Assert.Equal(single.Decision.ReservesCi95!.Reserve90.High, N("reserve_90_ci95_high"));
+        Assert.True(N("npv_mean_ci95_low") < N("npv_mean") && N("npv_mean") < N("npv_mean_ci95_high"));
+        Assert.Equal(header.Length, lines[1].Split(',').Length);
+        string index = File.ReadAllText(Path.Combine(output, "index.html"));
+        Assert.Contains("Only 2,000 trials: the chance of meeting the target or a reserve is less precise", index, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("abc", "--precision must be a percentage such as 0.5%, not 'abc'")]
     [InlineData("50", "--precision must be from 0.01% to 20%, not '50'")]
