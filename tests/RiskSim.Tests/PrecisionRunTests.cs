@@ -191,6 +191,9 @@ public sealed class PrecisionRunTests : IDisposable
         Assert.Contains("warning: " + warning, outcome.Stdout, StringComparison.Ordinal);
         Assert.Contains(warning, File.ReadAllText(Path.Combine(small, "report.html")), StringComparison.Ordinal);
         Assert.Contains(warning, File.ReadAllText(Path.Combine(small, "decision.json")), StringComparison.Ordinal);
+        // The other chances carry their intervals too: every trial pays back, so that interval ends at exactly 100%.
+        Assert.Contains("95% Monte Carlo intervals of the other figures: paying back ", outcome.Stdout, StringComparison.Ordinal);
+        Assert.Contains(" to 100%; risk r ", outcome.Stdout, StringComparison.Ordinal);
         // A fixed run has no checkpoints to chart.
         Assert.False(File.Exists(Path.Combine(small, RiskSim.Charts.ChartSet.ConvergenceFile)));
         // The reserve for 95% confidence (650) has a 5th-percentile interval some ±14 wide at 1,000 trials: ±2% of 650 is 13.

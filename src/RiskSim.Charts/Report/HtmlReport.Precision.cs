@@ -39,7 +39,7 @@ public static partial class HtmlReport
         }
         foreach (var risk in d.RiskFrequencies)
         {
-            rows.Add(($"Risk '{risk.Name}' happens", Formats.Percent(risk.Frequency), Chance(risk.Ci95)));
+            rows.Add(($"Risk '{Data.InputLabels.OwnerName(s, risk.RiskId)}' happens", Formats.Percent(risk.Frequency), Chance(risk.Ci95)));
         }
         foreach (var p in d.Partners)
         {

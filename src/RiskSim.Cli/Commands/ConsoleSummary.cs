@@ -139,6 +139,22 @@ public static class ConsoleSummary
             lines.Add($"95% Monte Carlo intervals: chance of meeting the target {Range(p, v => Formats.Percent(v))}; reserve for 80% "
                 + $"confidence {Range(r.Reserve80, Money)}, for 90% {Range(r.Reserve90, Money)}, for 95% {Range(r.Reserve95, Money)}.");
         }
+        // The other chances' intervals in one line: payback, each partner's exit, each risk, each partner's own figures.
+        string Chance(Core.Statistics.Interval ci) => Range(ci, v => Formats.Percent(v));
+        var others = new List<string> { $"paying back {Chance(d.ProbabilityOfPaybackCi95)}" };
+        var s = result.Scenario;
+        others.AddRange(d.PartnerExits.Where(x => s.Partners.First(q => q.Id == x.PartnerId).Withdrawal is not null)
+            .Select(x => $"{x.PartnerId} leaving {Chance(x.Ci95)}"));
+        others.AddRange(d.RiskFrequencies.Select(x => $"risk {x.RiskId} {Chance(x.Ci95)}"));
+        foreach (var p2 in d.Partners)
+        {
+            others.Add($"{p2.PartnerId}'s own NPV below zero {Chance(p2.ProbabilityNpvNegativeCi95)}");
+            if (p2.ProbabilityTargetMetCi95 is { } own && p2.ReservesCi95 is { } ownReserves)
+            {
+                others.Add($"{p2.PartnerId}'s own target {Chance(own)}, its reserve for 90% confidence {Range(ownReserves.Reserve90, Money)}");
+            }
+        }
+        lines.Add($"95% Monte Carlo intervals of the other figures: {string.Join("; ", others)}.");
         lines.AddRange(DecisionPrecision.Warnings(result).Select(w => "warning: " + w));
         return lines;
     }
