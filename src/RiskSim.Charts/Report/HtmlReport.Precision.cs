@@ -25,31 +25,31 @@ public static partial class HtmlReport
         var rows = new List<(string Figure, string Value, string Interval)>();
         if (d.ProbabilityTargetMet is double met && d.ProbabilityTargetMetCi95 is { } metCi && d.ReservesCi95 is { } r)
         {
-            rows.Add(("Chance of meeting the target", Formats.Percent(met), Chance(metCi)));
+            rows.Add(("Chance of meeting the target", Formats.Chance(met), Chance(metCi)));
             rows.Add(("Reserve for 80% confidence", Money(d.Reserve80 ?? double.NaN), Cash(r.Reserve80)));
             rows.Add(("Reserve for 90% confidence", Money(d.Reserve90 ?? double.NaN), Cash(r.Reserve90)));
             rows.Add(("Reserve for 95% confidence", Money(d.Reserve95 ?? double.NaN), Cash(r.Reserve95)));
         }
-        rows.Add(("Chance of paying back within the horizon", Formats.Percent(d.ProbabilityOfPayback), Chance(d.ProbabilityOfPaybackCi95)));
+        rows.Add(("Chance of paying back within the horizon", Formats.Chance(d.ProbabilityOfPayback), Chance(d.ProbabilityOfPaybackCi95)));
         var npv = result.Row(MetricNames.Npv);
         rows.Add(("Net present value: mean", Money(npv.Mean), Cash(ConfidenceInterval.Mean(npv.Mean, npv.Sd, npv.Count))));
         foreach (var p in d.PartnerExits.Where(x => s.Partners.Any(q => q.Id == x.PartnerId && q.Withdrawal is not null)))
         {
-            rows.Add(($"Chance that {Data.InputLabels.OwnerName(s, p.PartnerId)} leaves within the horizon", Formats.Percent(p.ProbabilityOfExit), Chance(p.Ci95)));
+            rows.Add(($"Chance that {Data.InputLabels.OwnerName(s, p.PartnerId)} leaves within the horizon", Formats.Chance(p.ProbabilityOfExit), Chance(p.Ci95)));
         }
         foreach (var risk in d.RiskFrequencies)
         {
-            rows.Add(($"Risk '{Data.InputLabels.OwnerName(s, risk.RiskId)}' happens", Formats.Percent(risk.Frequency), Chance(risk.Ci95)));
+            rows.Add(($"Risk '{Data.InputLabels.OwnerName(s, risk.RiskId)}' happens", Formats.Chance(risk.Frequency), Chance(risk.Ci95)));
         }
         foreach (var p in d.Partners)
         {
             string name = Data.InputLabels.OwnerName(s, p.PartnerId);
             if (p.ProbabilityTargetMet is double own && p.ProbabilityTargetMetCi95 is { } ownCi && p.ReservesCi95 is { } pr)
             {
-                rows.Add(($"{name}: chance of meeting its own target", Formats.Percent(own), Chance(ownCi)));
+                rows.Add(($"{name}: chance of meeting its own target", Formats.Chance(own), Chance(ownCi)));
                 rows.Add(($"{name}: reserve for 90% confidence", Money(p.Reserve90 ?? double.NaN), Cash(pr.Reserve90)));
             }
-            rows.Add(($"{name}: chance its own NPV is below zero", Formats.Percent(p.ProbabilityNpvNegative), Chance(p.ProbabilityNpvNegativeCi95)));
+            rows.Add(($"{name}: chance its own NPV is below zero", Formats.Chance(p.ProbabilityNpvNegative), Chance(p.ProbabilityNpvNegativeCi95)));
         }
 
         html.Append("<section id=\"").Append(PrecisionId).Append("\">\n<h2>Precision of the figures</h2>\n");
