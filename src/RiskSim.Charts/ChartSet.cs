@@ -57,6 +57,9 @@ public sealed record ChartSet(FanChartData Fan, FanChartData Annual, NpvChartDat
     /// <summary>The risk matrix (<c>risk-matrix.png</c> when <see cref="RiskMatrixData.HasChart"/>).</summary>
     public RiskMatrixData? RiskMatrix { get; init; }
 
+    /// <summary>File name of the chart of a precision run's figures against trials (written only for such runs).</summary>
+    public const string ConvergenceFile = "convergence.png";
+
     /// <summary>The footer every chart carries: scenario name, trials and seed.</summary>
     public static string Footer(RunResult result) =>
         $"{result.Scenario.Name} · {result.Trials.ToString("N0", CultureInfo.InvariantCulture)} trials · seed {result.Seed.ToString(CultureInfo.InvariantCulture)}";
@@ -123,6 +126,11 @@ public sealed record ChartSet(FanChartData Fan, FanChartData Annual, NpvChartDat
         {
             charts.Add(Draw(RiskMatrixFile, matrix.Title, () => RiskMatrixChart.Build(matrix), RiskMatrixDescription(matrix)));
         }
+        if (ConvergenceChartData.From(result) is { } convergence)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            charts.Add(DrawConvergence(convergence, footer, options));
+        }
         return new ChartSet(fan, annual, npv, tornado, partners, councils, charts) { RiskMatrix = matrix };
     }
 
@@ -134,6 +142,18 @@ public sealed record ChartSet(FanChartData Fan, FanChartData Annual, NpvChartDat
         return "Each risk of the register by its chance of occurring within the horizon (across) and the mean NPV it costs "
             + $"when it occurs (up; the bands are 1%, 5%, 10% and 20% of {matrix.ImpactReferenceName}), on the 5 × 5 grid "
             + "in green (score 1–4), amber (5–12) and red (15–25)." + arrows;
+    }
+
+    // convergence.png: each watched figure of a precision run with its interval at every checkpoint passed.
+    private static RenderedChart DrawConvergence(ConvergenceChartData data, string footer, ChartOptions options)
+    {
+        using var figure = ConvergenceChart.Build(data);
+        byte[] png = ChartCanvas.Png(figure, footer, options);
+        string? svg = options.Svg ? ChartCanvas.Svg(figure, footer, options) : null;
+        return new RenderedChart(ConvergenceFile, data.Title,
+            "Each figure the run watched, at every checkpoint it passed (trials run, left to right), with its 95% Monte Carlo "
+            + "interval as a blue bar: the run stopped at the first checkpoint where every interval was narrow enough, or at "
+            + "its limit on trials.", png, svg);
     }
 
     private static RenderedChart DrawChart(string fileName, string title, Func<ScottPlot.Plot> build, string footer,

@@ -15,20 +15,20 @@ public class PinnedResultsTests
 
     public static TheoryData<string, string, string> Pins => new()
     {
-        { "tests/reference/reference-simple.yaml", "decision.json", "9f29baebf11f5576d306a0f7801d666e6b94448620ebcdba07948fb4384cf0d8" },
+        { "tests/reference/reference-simple.yaml", "decision.json", "04c9305285b8e78ca2ffe265b0d24b73c168d71e66ea893a71444fa5bda3d6db" },
         { "tests/reference/reference-simple.yaml", "sensitivity.parquet", "341c82df8ca897eed8dd6f01d96c96b2076a98daf54b9c5279b7f38ce83e5d35" },
-        { "tests/reference/reference-simple.yaml", "summary.csv", "4b7e3c6dcd4d7619b4bf533635e180b7383584905b8d114ce87686b6855b10c3" },
-        { "tests/reference/reference-simple.yaml", "summary.parquet", "654672d4300844be1a1556c2033cb61604dd2c1fc4829f9ba85868cd85dc647b" },
+        { "tests/reference/reference-simple.yaml", "summary.csv", "55db0ca9e76b202d8c53a87ef08b35ad4a2f23ba15047bd3cf00524bb6fea4f6" },
+        { "tests/reference/reference-simple.yaml", "summary.parquet", "fb4a6bae451620f700a10f84565e5b651e3a9b7ebecc51ca6fa4191333127cbc" },
         { "tests/reference/reference-simple.yaml", "trials.parquet", "d3da8f147605b39048719e591153ffac87f5a03a9817eb6e176a8a2d6ff4a9dc" },
-        { "tests/reference/reference-shared-ict.yaml", "decision.json", "89b6c2e6ac4e8ceb5a00e7f1487b6023cbbf0cae3806bc295f48f400e1a2374a" },
+        { "tests/reference/reference-shared-ict.yaml", "decision.json", "d7bbb1fdb1ad950ff71a87d55aa5d55ecd6f7663b03d18ecd2d8467664d6e6f0" },
         { "tests/reference/reference-shared-ict.yaml", "sensitivity.parquet", "8e75cb19ccafba51294ea60f9e920bd08524bc2b27406540c9ec4214b76b3a05" },
-        { "tests/reference/reference-shared-ict.yaml", "summary.csv", "56a600b4dfab7045140c296b6b40f3d0edc3677e18d5ef0a8c6f42305d2d4195" },
-        { "tests/reference/reference-shared-ict.yaml", "summary.parquet", "372641f1f393253492be529fcf13aaf0937232301c8cad04d9d602993060f1d8" },
+        { "tests/reference/reference-shared-ict.yaml", "summary.csv", "5784e31bf9f26d28b8f105e9e6adf4eb97468a9e46503cff4da9533dd05b4b8d" },
+        { "tests/reference/reference-shared-ict.yaml", "summary.parquet", "9ec8c9646137e1b2a38c3e245bfcc660165e32553a1629ffa95597c253cccaf2" },
         { "tests/reference/reference-shared-ict.yaml", "trials.parquet", "41dae4d6f38f95e4abd1891ab331ab674796679f03d8ca8b555587570746fe23" },
-        { "benchmarks/scenarios/synthetic-large.yaml", "decision.json", "454625ef6e8b3da5a356b0cae09acd0db1884fa85b014f46ddc42de9c1ca6fc9" },
+        { "benchmarks/scenarios/synthetic-large.yaml", "decision.json", "bce69c3054d738103b9e2dfe4f92615014d93b94c1f9af9daaa569af82250487" },
         { "benchmarks/scenarios/synthetic-large.yaml", "sensitivity.parquet", "367f249f9b977f1ef275e982ce656e7acd96956e5b6e2c5692e2fe262a9b7e3e" },
-        { "benchmarks/scenarios/synthetic-large.yaml", "summary.csv", "28daaf4195c0bfeff67d6e3199a39ce966f7cfabc998c941118a4525f31151ea" },
-        { "benchmarks/scenarios/synthetic-large.yaml", "summary.parquet", "2490b98d0e47834a9df46be4dd5145faa07178ba83cd5120965a63a5edb8c3eb" },
+        { "benchmarks/scenarios/synthetic-large.yaml", "summary.csv", "f6e336c12b4ade7ace69e0a388afa098349a497d9981209c587c4740ba5c80df" },
+        { "benchmarks/scenarios/synthetic-large.yaml", "summary.parquet", "573705af5acb2fcba1a67b1afd5d64bf57c7e7fe112a5561d9f3bcd58b075bcd" },
         { "benchmarks/scenarios/synthetic-large.yaml", "trials.parquet", "05824f09da28aef481b0fa3bb3feb50b4a99d22468235eb82ff51a2499bcaeb8" },
     };
 

@@ -62,9 +62,20 @@ public class WorkbookTests(WorkbookRunFixture run) : IClassFixture<WorkbookRunFi
         var byKey = table.Rows.ToDictionary(r => Text(r["Key"])!, r => r);
 
         using var decision = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(run.Folder, "decision.json")));
-        int figures = 0;
-        foreach (var (key, value) in Flatten(decision.RootElement).Where(f => !f.Key.StartsWith("partners.", StringComparison.Ordinal)))
+        int figures = 0, intervals = 0;
+        // The partners' own figures are on the Councils sheet; sections that are tables of their own (the mitigation
+        // values, the plan's standing, a two-outcome split, the precision warnings) are not single figures.
+        string[] sections = ["partners.", "mitigation", "plan", "two_outcome", "precision_warnings", "precision_run", "profile", "peak_funding"];
+        foreach (var (key, value) in Flatten(decision.RootElement).Where(f => !sections.Any(x => f.Key.StartsWith(x, StringComparison.Ordinal))))
         {
+            if (key.EndsWith("_ci95", StringComparison.Ordinal))
+            {
+                var figure = byKey[key[..^"_ci95".Length]];
+                Assert.Equal(value[0].GetDouble(), Assert.IsType<double>(figure["95% interval: low"].Value));
+                Assert.Equal(value[1].GetDouble(), Assert.IsType<double>(figure["95% interval: high"].Value));
+                intervals++;
+                continue;
+            }
             Assert.True(byKey.ContainsKey(key), $"decision.json's {key} is not on the Summary sheet");
             var row = byKey[key];
             if (value.ValueKind == JsonValueKind.Number)
@@ -79,6 +90,7 @@ public class WorkbookTests(WorkbookRunFixture run) : IClassFixture<WorkbookRunFi
             figures++;
         }
         Assert.True(figures >= 20, $"only {figures} figures");
+        Assert.True(intervals >= 10, $"only {intervals} intervals");
         Assert.Equal(Money, byKey["reserve_90"]["Value"].Format);
         Assert.Equal("0.0%", byKey["p_target_met"]["Value"].Format);
         Assert.Equal("Reserve to be 90% confident of covering the shortfall against the target", Text(byKey["reserve_90"]["Figure"]));
@@ -399,11 +411,12 @@ public class WorkbookTests(WorkbookRunFixture run) : IClassFixture<WorkbookRunFi
         foreach (string key in new[] { "reserve_90", "p_payback_within_horizon", "cumulative_at_target_year_p10" })
         {
             string line = lines.Single(l => l.EndsWith("," + key, StringComparison.Ordinal));
+            // Figure, Value, 95% interval low and high, Key: the value is the fourth cell from the end (a figure may hold commas).
             string[] cells = line.Split(',');
-            double value = double.Parse(cells[^2].TrimEnd('%'), CultureInfo.InvariantCulture) / (cells[^2].EndsWith('%') ? 100 : 1);
+            double value = double.Parse(cells[^4].TrimEnd('%'), CultureInfo.InvariantCulture) / (cells[^4].EndsWith('%') ? 100 : 1);
             double expected = decision.RootElement.GetProperty(key).GetDouble();
             // LibreOffice writes 15 significant digits.
-            Assert.True(Math.Abs(value - expected) <= 1e-12 * Math.Max(1, Math.Abs(expected)), $"{key}: LibreOffice read {cells[^2]}, decision.json has {expected}");
+            Assert.True(Math.Abs(value - expected) <= 1e-12 * Math.Max(1, Math.Abs(expected)), $"{key}: LibreOffice read {cells[^4]}, decision.json has {expected}");
         }
     }
 

@@ -27,6 +27,7 @@ public static class BatchIndexPage
         {
             html.Append("<p><img src=\"comparison.png\" alt=\"Each variant's NPV difference from its base run, trial by trial: P10 to P90, median and mean, one panel per scenario\"></p>");
         }
+        html.Append("<p>95% Monte Carlo intervals are shown in brackets under the chance of meeting the target and the reserve.</p>");
         html.Append("<table><tr><th>Scenario</th><th>Variant</th><th>NPV P10</th><th>NPV P50</th><th>NPV P90</th><th>P(target)</th>")
             .Append("<th>Reserve 90%</th><th>P(payback)</th><th>NPV change vs base (mean)</th><th>P(worse than base)</th><th>Files</th></tr>");
         for (int i = 0; i < rows.Count; i++)
@@ -40,10 +41,18 @@ public static class BatchIndexPage
             string files = charts ? $"<a href=\"{folder}/report.html\">report</a> · <a href=\"{folder}/\">folder</a>" : $"<a href=\"{folder}/\">folder</a>";
             html.Append("<tr><td>").Append(Html.Escape(r.Scenario)).Append("</td><td>").Append(Html.Escape(r.Variant.Length == 0 ? "base" : r.Variant))
                 .Append("</td><td>").Append(M(r, r.NpvP10)).Append("</td><td>").Append(M(r, r.NpvP50)).Append("</td><td>").Append(M(r, r.NpvP90))
-                .Append("</td><td>").Append(P(r.ProbabilityTargetMet)).Append("</td><td>").Append(M(r, r.Reserve90))
+                .Append("</td><td>").Append(P(r.ProbabilityTargetMet)).Append(Range(r.Ci95?.ProbabilityTargetMet, v => P(v)))
+                .Append("</td><td>").Append(M(r, r.Reserve90)).Append(Range(r.Ci95?.Reserve90, v => M(r, v)))
                 .Append("</td><td>").Append(P(r.ProbabilityOfPayback)).Append("</td><td>").Append(M(r, r.PairedNpv?.Mean))
                 .Append("</td><td>").Append(P(r.PairedNpv?.ProbabilityWorse))
                 .Append("</td><td>").Append(files).Append("</td></tr>");
+            if (r.Ci95 is { } ci && !ci.WithinLimits(r))
+            {
+                html.Append("<tr class=\"partners\"><td></td><td colspan=\"10\" class=\"failed\">Only ")
+                    .Append(r.Trials.ToString("N0", System.Globalization.CultureInfo.InvariantCulture))
+                    .Append(" trials: the chance of meeting the target or a reserve is less precise than ±1 percentage point / ±2% ")
+                    .Append("(95% intervals in brackets); run more trials.</td></tr>");
+            }
             var partners = rows.Skip(i + 1).TakeWhile(x => x.Partner is not null).ToList();
             if (partners.Count > 0)
             {
@@ -67,6 +76,10 @@ public static class BatchIndexPage
         html.Append("</body></html>\n");
         File.WriteAllText(path, html.ToString(), new UTF8Encoding(false));
     }
+
+    // A 95% interval in brackets under its figure, or nothing.
+    private static string Range(Core.Statistics.Interval? ci, Func<double, string> format) =>
+        ci is { } c ? $"<br><small>({Html.Escape(format(c.Low))} to {Html.Escape(format(c.High))})</small>" : "";
 
     // Money in the run's own currency.
     private static string M(ComparisonRow row, double? money) => money is double v ? Html.Text(Formats.Money(v, row.Currency)) : "–";

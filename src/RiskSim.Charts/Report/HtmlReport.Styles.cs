@@ -36,6 +36,7 @@ public static partial class HtmlReport
         table.risks th[scope=row] { width: 32%; }
         table.inputs td:first-child { width: 30%; }
         .note { font-size: 0.82em; color: #555; }
+        .warning { border-left: 4px solid #b35900; background: #fff4e5; padding: 0.4em 0.7em; }
         .provenance td code { font-size: 0.8em; }
         @page { size: A4; margin: 14mm 13mm 16mm; }
         @media print {

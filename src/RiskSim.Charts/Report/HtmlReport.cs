@@ -48,6 +48,7 @@ public static partial class HtmlReport
         Header(html, result, provenance);
         HeadlineSection(html, result);
         DecisionFigures(html, result);
+        PrecisionSection(html, result);
         Charts(html, charts);
         Drivers(html, result, charts);
         ValueOfMitigation(html, result);
@@ -82,7 +83,9 @@ public static partial class HtmlReport
         var sentences = Headline.Sentences(result);
         html.Append("<section class=\"headline\" aria-label=\"Headline\">\n<p id=\"").Append(HeadlineId).Append("\" class=\"lead\">")
             .Append(E(string.Join(" ", sentences.Take(result.Decision.Target is null ? 1 : 2)))).Append("</p>\n<p>")
-            .Append(E(string.Join(" ", sentences.Skip(result.Decision.Target is null ? 1 : 2)))).Append("</p>\n</section>\n");
+            .Append(E(string.Join(" ", sentences.Skip(result.Decision.Target is null ? 1 : 2)))).Append("</p>\n");
+        PrecisionWarnings(html, result, "warning headline-warning");
+        html.Append("</section>\n");
     }
 
     private static void DecisionFigures(StringBuilder html, RunResult result)
@@ -369,7 +372,7 @@ public static partial class HtmlReport
             ("Seed", result.Seed.ToString(CultureInfo.InvariantCulture)),
             ("Trials", result.Trials.ToString("N0", CultureInfo.InvariantCulture)),
             ("Trials used for sensitivity and partner exposure", result.SensitivityTrials.ToString("N0", CultureInfo.InvariantCulture)),
-            ("Largest percentile error", result.PercentileErrorBound.ToString("0.####", CultureInfo.InvariantCulture) + " percentile points"),
+            ("Precision of the decision figures", PrecisionStatement(result)),
             ("RiskSim version", provenance.ToolVersion),
             ("Run started", provenance.StartedUtc.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)),
         };

@@ -374,7 +374,10 @@ public static class BatchRunner
             new(s.Name, variant, file, folder, s.Currency, result.Trials, result.Seed,
                 npv.Mean, npv.P10, npv.P50, npv.P90, d.ProbabilityTargetMet, d.Reserve80, d.Reserve90, d.Reserve95, d.ProbabilityOfPayback,
                 baseResult is null ? null : PairedDifference.Of("npv", result.PairedNpv, baseResult.PairedNpv),
-                baseResult is null ? null : PairedDifference.Of("cumulative_net_savings", result.PairedCumulative, baseResult.PairedCumulative)),
+                baseResult is null ? null : PairedDifference.Of("cumulative_net_savings", result.PairedCumulative, baseResult.PairedCumulative))
+            {
+                Ci95 = ComparisonIntervals.Programme(result),
+            },
         };
         foreach (var p in d.Partners)
         {
@@ -382,7 +385,7 @@ public static class BatchRunner
             rows.Add(new ComparisonRow(s.Name, variant, file, folder, s.Currency, result.Trials, result.Seed,
                 own.Mean, own.P10, own.P50, own.P90, p.ProbabilityTargetMet, p.Reserve80, p.Reserve90, p.Reserve95, p.ProbabilityOfPayback,
                 null, null)
-            { Partner = p.PartnerId });
+            { Partner = p.PartnerId, Ci95 = ComparisonIntervals.Partner(result, p) });
         }
         return rows;
     }
@@ -398,7 +401,8 @@ public static class BatchRunner
         {
             // A file from before partner rows were kept has no "Rows" and is out of date.
             var stored = JsonSerializer.Deserialize<StoredRows>(File.ReadAllText(path), StoredRowJson.Options);
-            return stored?.Key == key && stored.Rows is { Count: > 0 } rows && rows[0].Partner is null ? rows : null;
+            // A file from before the intervals were kept is out of date too.
+            return stored?.Key == key && stored.Rows is { Count: > 0 } rows && rows[0].Partner is null && rows.All(r => r.Ci95 is not null) ? rows : null;
         }
         catch (JsonException)
         {

@@ -68,6 +68,7 @@ public static class ConsoleSummary
             lines.Add($"There is {Formats.AChance(d.ProbabilityTargetMet!.Value)} chance that cumulative net savings reach {Plain(target.CumulativeNetSavings)} by {Headline.ByYear(s, target.ByYear)}.");
             lines.Add($"Reserve to cover the shortfall against that target: {Plain(d.Reserve80!.Value)} for 80% confidence, {Plain(d.Reserve90!.Value)} for 90%, {Plain(d.Reserve95!.Value)} for 95%.");
         }
+        lines.AddRange(PrecisionLines(result));
         lines.Add($"There is {Formats.AChance(d.ProbabilityOfPayback)} chance that the programme pays back within {s.HorizonYears} years.");
         var payback = result.Row(MetricNames.PaybackYear);
         if (payback.Count > 0)
@@ -120,6 +121,45 @@ public static class ConsoleSummary
                 : "; no target of its own.";
             lines.Add(line);
         }
+        return lines;
+    }
+
+    /// <summary>
+    /// The 95% Monte Carlo intervals of the chance of meeting the target and of the three reserves, then a warning for
+    /// each decision figure that is less precise than the limits (<see cref="DecisionPrecision.Warnings"/>).
+    /// </summary>
+    public static IReadOnlyList<string> PrecisionLines(RunResult result)
+    {
+        var d = result.Decision;
+        string Money(double v) => Formats.Money(v, result.Scenario.Currency);
+        string Range(Core.Statistics.Interval ci, Func<double, string> format) => $"{format(ci.Low)} to {format(ci.High)}";
+        var lines = new List<string>();
+        if (result.Precision is { } outcome)
+        {
+            lines.Add(outcome.Sentence(result.Trials));
+        }
+        if (d.ProbabilityTargetMetCi95 is { } p && d.ReservesCi95 is { } r)
+        {
+            lines.Add($"95% Monte Carlo intervals: chance of meeting the target {Range(p, v => Formats.Percent(v))}; reserve for 80% "
+                + $"confidence {Range(r.Reserve80, Money)}, for 90% {Range(r.Reserve90, Money)}, for 95% {Range(r.Reserve95, Money)}.");
+        }
+        // The other chances' intervals in one line: payback, each partner's exit, each risk, each partner's own figures.
+        string Chance(Core.Statistics.Interval ci) => Range(ci, v => Formats.Percent(v));
+        var others = new List<string> { $"paying back {Chance(d.ProbabilityOfPaybackCi95)}" };
+        var s = result.Scenario;
+        others.AddRange(d.PartnerExits.Where(x => s.Partners.First(q => q.Id == x.PartnerId).Withdrawal is not null)
+            .Select(x => $"{x.PartnerId} leaving {Chance(x.Ci95)}"));
+        others.AddRange(d.RiskFrequencies.Select(x => $"risk {x.RiskId} {Chance(x.Ci95)}"));
+        foreach (var p2 in d.Partners)
+        {
+            others.Add($"{p2.PartnerId}'s own NPV below zero {Chance(p2.ProbabilityNpvNegativeCi95)}");
+            if (p2.ProbabilityTargetMetCi95 is { } own && p2.ReservesCi95 is { } ownReserves)
+            {
+                others.Add($"{p2.PartnerId}'s own target {Chance(own)}, its reserve for 90% confidence {Range(ownReserves.Reserve90, Money)}");
+            }
+        }
+        lines.Add($"95% Monte Carlo intervals of the other figures: {string.Join("; ", others)}.");
+        lines.AddRange(DecisionPrecision.Warnings(result).Select(w => "warning: " + w));
         return lines;
     }
 

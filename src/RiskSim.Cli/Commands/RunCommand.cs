@@ -22,7 +22,14 @@ namespace RiskSim.Cli.Commands;
 /// <param name="Variant">A variant declared in the scenario to run instead of the base, or null.</param>
 /// <param name="Sets">Changes <c>path=value</c> applied after the variant (same paths as a variant's <c>set</c>).</param>
 public sealed record RunOptions(string ScenarioPath, long? Trials, ulong? Seed, int Threads, string? OutputFolder,
-    long? TrialsOut, bool Quiet, ChartOptions? Charts = null, string? Variant = null, IReadOnlyList<string>? Sets = null);
+    long? TrialsOut, bool Quiet, ChartOptions? Charts = null, string? Variant = null, IReadOnlyList<string>? Sets = null)
+{
+    /// <summary><c>--precision</c>: run until the decision figures are known to this precision; null for the scenario's choice.</summary>
+    public RiskSim.Core.Engine.PrecisionGoal? Precision { get; init; }
+
+    /// <summary><c>--max-trials</c>: the most trials a run to a precision simulates; null for the scenario's or the default.</summary>
+    public long? MaxTrials { get; init; }
+}
 
 /// <summary>Defines <c>risksim run</c>.</summary>
 public static class RunCommand
@@ -121,10 +128,41 @@ public static class RunCommand
             Description = "Change one quantity without editing the file, e.g. --set ict.go_live_month=12 or --set \"ict.delay_months={ triangular: [3, 6, 18] }\" (repeatable).",
             AllowMultipleArgumentsPerToken = false,
         };
+        var precision = new Option<RiskSim.Core.Engine.PrecisionGoal?>("--precision")
+        {
+            Description = "Run until the chance of meeting the target and the reserves for 80%, 90% and 95% confidence are each known "
+                + "to this precision at 95% confidence, e.g. 0.5% (the chance in percentage points, each reserve relative to itself; "
+                + "without a target, the chance of paying back). Stops at fixed checkpoints, so the same seed gives the same trials.",
+            CustomParser = r =>
+            {
+                string text = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
+                var (goal, problem) = RiskSim.Core.Engine.PrecisionGoal.Parse(text);
+                if (goal is null)
+                {
+                    r.AddError($"--precision {problem}");
+                }
+                return goal;
+            },
+        };
+        var maxTrials = new Option<long?>("--max-trials")
+        {
+            Description = $"The most trials a run with --precision simulates (default {RiskSim.Core.Engine.PrecisionGoal.DefaultMaxTrials:N0}).",
+            CustomParser = r =>
+            {
+                string text = (r.Tokens.Count > 0 ? r.Tokens[0].Value : "").Replace("_", "", StringComparison.Ordinal);
+                if (long.TryParse(text, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out long v)
+                    && v >= RiskSim.Core.Engine.SimulationOptions.BlockSize)
+                {
+                    return v;
+                }
+                r.AddError($"--max-trials must be a whole number of at least {RiskSim.Core.Engine.SimulationOptions.BlockSize:N0}, not '{text}'");
+                return null;
+            },
+        };
         var command = new Command("run",
             "Simulate a scenario and write summary, trials, sensitivity and decision files, results.xlsx, charts and report.html.")
         {
-            scenario, trials, seed, threads, output, trialsOut, quiet, noCharts, svg, dpi, group, variant, sets,
+            scenario, trials, seed, threads, output, trialsOut, quiet, noCharts, svg, dpi, group, variant, sets, precision, maxTrials,
         };
         command.SetAction((parse, cancellation) => Task.FromResult(execute(new RunOptions(
             parse.GetValue(scenario)!,
@@ -136,7 +174,11 @@ public static class RunCommand
             parse.GetValue(quiet),
             parse.GetValue(noCharts) ? null : new ChartOptions(parse.GetValue(dpi), parse.GetValue(svg), parse.GetValue(group)),
             parse.GetValue(variant),
-            parse.GetValue(sets) ?? []), cancellation)));
+            parse.GetValue(sets) ?? [])
+        {
+            Precision = parse.GetValue(precision),
+            MaxTrials = parse.GetValue(maxTrials),
+        }, cancellation)));
         return command;
     }
 

@@ -74,7 +74,14 @@ public static class RunHandler
             return ExitCodes.InvalidInput;
         }
 
-        long trials = options.Trials ?? scenario.DefaultTrials;
+        if (PrecisionProblem(options, scenario) is { } precisionProblem)
+        {
+            stderr.WriteLine($"error: {precisionProblem}");
+            return ExitCodes.InvalidInput;
+        }
+        var goal = PrecisionOf(options, scenario);
+        long trials = goal is null ? options.Trials ?? scenario.DefaultTrials
+            : options.MaxTrials ?? scenario.DefaultMaxTrials ?? PrecisionGoal.DefaultMaxTrials;
         ulong seed = options.Seed ?? scenario.DefaultSeed;
         long keep = options.TrialsOut switch
         {
@@ -100,7 +107,7 @@ public static class RunHandler
         {
             using (folder)
             {
-                if (options.TrialsOut is null && trials > RunCommand.DefaultTrialsOutCap && !options.Quiet)
+                if (options.TrialsOut is null && trials > RunCommand.DefaultTrialsOutCap && !options.Quiet && goal is null)
                 {
                     stderr.WriteLine($"note: trials.parquet keeps the first {RunCommand.DefaultTrialsOutCap:N0} of {trials:N0} trials (use --trials-out N or none to change this).");
                 }
@@ -109,7 +116,7 @@ public static class RunHandler
                 RunResult result;
                 try
                 {
-                    var simOptions = new SimulationOptions(trials, seed, options.Threads, keep);
+                    var simOptions = new SimulationOptions(trials, seed, options.Threads, keep) { Precision = goal };
                     result = options.Quiet
                         ? Simulation.Run(scenario, simOptions, sink, null, token)
                         : RunWithProgress(scenario, simOptions, sink, stderr, token);
@@ -179,6 +186,28 @@ public static class RunHandler
         }
     }
 
+    /// <summary>
+    /// The precision the run aims at: <c>--precision</c>, else the scenario's <c>simulation.precision</c> unless
+    /// <c>--trials</c> asks for a fixed run; null for a fixed run.
+    /// </summary>
+    internal static PrecisionGoal? PrecisionOf(RunOptions options, Scenario scenario) =>
+        options.Precision ?? (options.Trials is null && scenario.DefaultPrecision is double margin ? new PrecisionGoal(margin) : null);
+
+    // Options that contradict each other, as one sentence; null when they agree.
+    private static string? PrecisionProblem(RunOptions options, Scenario scenario)
+    {
+        if (options.Precision is not null && options.Trials is not null)
+        {
+            return "--trials and --precision cannot both be given: --trials runs a fixed number of trials, --precision runs until "
+                + "the figures are that precise (cap it with --max-trials)";
+        }
+        if (options.MaxTrials is not null && PrecisionOf(options, scenario) is null)
+        {
+            return "--max-trials caps a run to a precision: give --precision too (or simulation.precision in the scenario), or use --trials";
+        }
+        return null;
+    }
+
     // The results are committed: a closed or broken stdout/stderr must not turn that into a failure.
     private static void PrintAfterCommit(TextWriter stdout, TextWriter stderr, string summary, List<string> notes)
     {
@@ -208,7 +237,10 @@ public static class RunHandler
                 new RemainingTimeColumn(), new SpinnerColumn())
             .Start(ctx =>
             {
-                var task = ctx.AddTask($"Simulating {options.Trials:N0} trials", maxValue: options.Trials);
+                string what = options.Precision is { } goal
+                    ? $"Simulating to ±{goal.Text} (at most {options.Trials:N0} trials)"
+                    : $"Simulating {options.Trials:N0} trials";
+                var task = ctx.AddTask(what, maxValue: options.Trials);
                 var progress = new SynchronousProgress(done => task.Value = done);
                 result = Simulation.Run(scenario, options, sink, progress, cancellation);
                 task.Value = options.Trials;

@@ -12,4 +12,7 @@ public sealed record ComparisonRow(
 {
     /// <summary>The partner whose own ledger the row describes; null for the programme row.</summary>
     public string? Partner { get; init; }
+
+    /// <summary>The 95% Monte Carlo intervals of the row's figures.</summary>
+    public ComparisonIntervals? Ci95 { get; init; }
 }

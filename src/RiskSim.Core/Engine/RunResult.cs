@@ -1,4 +1,5 @@
 using RiskSim.Core.Model;
+using RiskSim.Core.Statistics;
 
 namespace RiskSim.Core.Engine;
 
@@ -55,13 +56,46 @@ public sealed record SummaryRow(
 public sealed record PartnerDecision(
     string PartnerId, string Name, SavingsTarget? Target, double ProbabilityOfPayback, double ProbabilityNpvNegative,
     double? ProbabilityTargetMet, double? CumulativeAtTargetP20, double? CumulativeAtTargetP10, double? CumulativeAtTargetP5,
-    double? Reserve80, double? Reserve90, double? Reserve95);
+    double? Reserve80, double? Reserve90, double? Reserve95)
+{
+    /// <summary>95% Monte Carlo interval of <see cref="ProbabilityOfPayback"/> (Wilson).</summary>
+    public Interval ProbabilityOfPaybackCi95 { get; init; }
+
+    /// <summary>95% Monte Carlo interval of <see cref="ProbabilityNpvNegative"/> (Wilson).</summary>
+    public Interval ProbabilityNpvNegativeCi95 { get; init; }
+
+    /// <summary>95% Monte Carlo interval of <see cref="ProbabilityTargetMet"/> (Wilson); null without a target.</summary>
+    public Interval? ProbabilityTargetMetCi95 { get; init; }
+
+    /// <summary>95% Monte Carlo intervals of the reserves at 80%, 90% and 95% confidence; null without a target.</summary>
+    public ReserveIntervals? ReservesCi95 { get; init; }
+}
+
+/// <summary>
+/// The 95% Monte Carlo intervals of the three reserves and of the percentiles they are read from (order statistics
+/// at the ranks n·q ± 1.96·√(n·q·(1−q))).
+/// </summary>
+/// <param name="P20">Interval of the 20th percentile of cumulative net savings at the target year.</param>
+/// <param name="P10">Of the 10th percentile.</param>
+/// <param name="P5">Of the 5th percentile.</param>
+/// <param name="Reserve80">Of max(0, target − p20).</param>
+/// <param name="Reserve90">Of max(0, target − p10).</param>
+/// <param name="Reserve95">Of max(0, target − p5).</param>
+public sealed record ReserveIntervals(Interval P20, Interval P10, Interval P5, Interval Reserve80, Interval Reserve90, Interval Reserve95);
 
 /// <summary>P(exit within the horizon) of one partner.</summary>
-public sealed record PartnerExitFigure(string PartnerId, string Name, double ProbabilityOfExit);
+public sealed record PartnerExitFigure(string PartnerId, string Name, double ProbabilityOfExit)
+{
+    /// <summary>95% Monte Carlo interval of <see cref="ProbabilityOfExit"/> (Wilson).</summary>
+    public Interval Ci95 { get; init; }
+}
 
 /// <summary>Realised frequency of one risk.</summary>
-public sealed record RiskFrequencyFigure(string RiskId, string Name, double Frequency);
+public sealed record RiskFrequencyFigure(string RiskId, string Name, double Frequency)
+{
+    /// <summary>95% Monte Carlo interval of <see cref="Frequency"/> (Wilson).</summary>
+    public Interval Ci95 { get; init; }
+}
 
 /// <summary>The decision figures of a run.</summary>
 /// <param name="Target">The target, or null when the scenario has none.</param>
@@ -90,6 +124,15 @@ public sealed record DecisionFigures(
 {
     /// <summary>Each partner's figures from its own ledger, in scenario order; empty when the run keeps no ledgers (one partner).</summary>
     public IReadOnlyList<PartnerDecision> Partners { get; init; } = [];
+
+    /// <summary>95% Monte Carlo interval of <see cref="ProbabilityTargetMet"/> (Wilson); null without a target.</summary>
+    public Interval? ProbabilityTargetMetCi95 { get; init; }
+
+    /// <summary>95% Monte Carlo intervals of the reserves and their percentiles; null without a target.</summary>
+    public ReserveIntervals? ReservesCi95 { get; init; }
+
+    /// <summary>95% Monte Carlo interval of <see cref="ProbabilityOfPayback"/> (Wilson).</summary>
+    public Interval ProbabilityOfPaybackCi95 { get; init; }
 }
 
 /// <summary>Spearman rank correlation of one uncertain input with NPV and its share of the total.</summary>
@@ -182,6 +225,9 @@ public sealed record RunResult
 
     /// <summary>Stage timings.</summary>
     public required RunTimings Timings { get; init; }
+
+    /// <summary>How a run to a stated precision ended (<see cref="SimulationOptions.Precision"/>); null for a fixed run.</summary>
+    public PrecisionOutcome? Precision { get; init; }
 
     /// <summary>The programme's row for a metric and year (year null for whole-horizon metrics).</summary>
     public SummaryRow Row(string metric, int? year = null) =>

@@ -18,6 +18,19 @@ internal sealed class SensitivitySample
         Exits = new ulong[count];
     }
 
+    private SensitivitySample(CompiledScenario model, int count, float[][] inputs, double[] npv, ulong[] exits)
+    {
+        _model = model;
+        Count = count;
+        Inputs = inputs;
+        Npv = npv;
+        Exits = exits;
+    }
+
+    /// <summary>The first <paramref name="count"/> trials of this sample (for a run that stopped early), or itself.</summary>
+    public SensitivitySample Truncated(int count) => count >= Count ? this
+        : new SensitivitySample(_model, count, Inputs.Select(x => x[..count]).ToArray(), Npv[..count], Exits[..count]);
+
     /// <summary>Trials kept (the first of the run).</summary>
     public int Count { get; }
 

@@ -19,6 +19,13 @@ public sealed record SimulationOptions(long Trials, ulong Seed, int Threads = 0,
     /// </summary>
     public bool PartnerLedgers { get; init; } = true;
 
+    /// <summary>
+    /// Run until the decision figures are known to this precision, stopping at the first checkpoint
+    /// (<see cref="PrecisionGoal.Checkpoints"/>) where they are; <see cref="Trials"/> is then the most trials to run.
+    /// Null (the default) runs exactly <see cref="Trials"/> trials.
+    /// </summary>
+    public PrecisionGoal? Precision { get; init; }
+
     /// <summary>Trials per block: the unit of random streams, parallel work and ordered output.</summary>
     public const int BlockSize = 4096;
 
@@ -55,7 +62,8 @@ public static class Simulation
         var layout = model.Layout.Programme;
         var scheduler = new WaveScheduler(model, options);
         var (target, targetMetric) = scenario.Target is { } t ? (t.CumulativeNetSavings, layout.Cumulative(t.ByYear)) : (0.0, -1);
-        var estimator = new PercentileEstimator(model.Layout.Count, options.Trials, SummaryBuilder.NeededPercentiles(model), scheduler.Threads);
+        var estimator = new PercentileEstimator(model.Layout.Count, options.Trials, SummaryBuilder.NeededPercentiles(model), scheduler.Threads,
+            SummaryBuilder.DecisionMetrics(model));
         var blockMoments = new Moments[scheduler.Blocks][];
         var targetMet = new long[scheduler.Blocks];
         var counts = Enumerable.Range(0, scheduler.Threads).Select(_ => new TrialCounts(model)).ToArray();
@@ -64,70 +72,101 @@ public static class Simulation
         // Trials kept for output or sensitivity read every input; the others skip inputs they cannot read.
         long fullTrials = Math.Max(sample.Count, options.KeepTrials);
 
+        var monitor = options.Precision is { } goal ? new PrecisionMonitor(model, goal, scheduler.Blocks) : null;
+        var checkpoints = options.Precision is null ? [options.Trials] : PrecisionGoal.Checkpoints(options.Trials);
+        var passed = new List<PrecisionCheckpoint>();
+        long trials = options.Trials;
+
         var clock = Stopwatch.StartNew();
-        scheduler.RunAll((worker, w) =>
+        long doneBlocks = 0;
+        foreach (long checkpoint in checkpoints)
         {
-            InputSampler.SampleInputs(w, options.Seed, w.FirstTrial < fullTrials);
-            TrialEvaluator.Simulate(w, target, targetMetric);
-            // Per-block results are kept by block index, so merging order never depends on scheduling.
-            blockMoments[w.BlockIndex] = MomentsOf(w, model.Layout.Count);
-            targetMet[w.BlockIndex] = w.TargetMet;
-            paired.Record(w);
-            sample.Record(w);
-            counts[worker].Add(w);
-            if (estimator.Tallying)
+            long endBlock = (checkpoint + SimulationOptions.BlockSize - 1) / SimulationOptions.BlockSize;
+            scheduler.RunBlocks(doneBlocks, endBlock, (worker, w) =>
             {
-                estimator.Tally(worker, w);
-            }
-            else if (w.FirstTrial < estimator.PilotTrials)
-            {
-                estimator.AddToPilot(w.FirstTrial, w.Count, w);
-            }
-        }, (wave, done) =>
-        {
-            if (estimator.PilotComplete(done))
-            {
-                // The pilot (the first trials) fixes the histogram ranges; blocks of this wave beyond it were held back.
-                estimator.StartTallying();
-                foreach (var w in wave.Where(w => w.FirstTrial >= estimator.PilotTrials))
+                InputSampler.SampleInputs(w, options.Seed, w.FirstTrial < fullTrials);
+                TrialEvaluator.Simulate(w, target, targetMetric);
+                // Per-block results are kept by block index, so merging order never depends on scheduling.
+                blockMoments[w.BlockIndex] = MomentsOf(w, model.Layout.Count);
+                targetMet[w.BlockIndex] = w.TargetMet;
+                paired.Record(w);
+                sample.Record(w);
+                counts[worker].Add(w);
+                monitor?.Record(w);
+                if (estimator.Tallying)
                 {
-                    estimator.Tally(0, w);
+                    estimator.Tally(worker, w);
                 }
+                else if (w.FirstTrial < estimator.PilotTrials)
+                {
+                    estimator.AddToPilot(w.FirstTrial, w.Count, w);
+                }
+            }, (wave, done) =>
+            {
+                if (estimator.PilotComplete(done))
+                {
+                    // The pilot (the first trials) fixes the histogram ranges; blocks of this wave beyond it were held back.
+                    estimator.StartTallying();
+                    foreach (var w in wave.Where(w => w.FirstTrial >= estimator.PilotTrials))
+                    {
+                        estimator.Tally(0, w);
+                    }
+                    monitor?.PilotDone(estimator.PilotTrials / SimulationOptions.BlockSize);
+                }
+                WriteKept(wave, sink, options.KeepTrials);
+                progress?.Report(done);
+            }, cancellation);
+            doneBlocks = endBlock;
+            if (monitor is null || checkpoint == options.Trials)
+            {
+                continue;
             }
-            WriteKept(wave, sink, options.KeepTrials);
-            progress?.Report(done);
-        }, cancellation);
+            // Stop at the first checkpoint where every watched figure is known well enough: the run is then exactly a
+            // run of that many trials.
+            var check = monitor.Check(checkpoint, targetMet.AsSpan(0, (int)endBlock).ToArray().Sum(),
+                checkpoint - counts.Sum(c => c.Payback[0]));
+            passed.Add(check);
+            if (check.Reached)
+            {
+                trials = checkpoint;
+                scheduler.StopAt(trials);
+                estimator.StopAt(trials);
+                break;
+            }
+        }
         var simulated = clock.Elapsed;
 
         clock.Restart();
-        var moments = Merge(blockMoments, model.Layout.Count);
+        var moments = Merge(blockMoments.AsSpan(0, (int)scheduler.Blocks).ToArray(), model.Layout.Count);
         var estimates = estimator.Finish(moments, collect => scheduler.RunAll((worker, w) =>
         {
             InputSampler.SampleInputs(w, options.Seed, full: false);
             TrialEvaluator.Simulate(w, target, targetMetric);
             collect(worker, w);
         }, null, cancellation));
-        var summary = SummaryBuilder.Build(model, options.Trials, moments, estimates, TrialCounts.Sum(model, counts), targetMet.Sum());
+        var summary = SummaryBuilder.Build(model, trials, moments, estimates, TrialCounts.Sum(model, counts),
+            targetMet.AsSpan(0, (int)scheduler.Blocks).ToArray().Sum());
         var npvQuantiles = estimates.Quantiles(layout.Npv, NpvQuantilePoints);
         var statistics = clock.Elapsed;
 
         clock.Restart();
+        sample = sample.Truncated((int)Math.Min(trials, sample.Count));
         var sensitivity = SensitivityAnalysis.Of(model, sample, scheduler.Threads);
         var exposures = PartnerExposureAnalysis.Of(model, sample, summary.Decision);
         var plan = PlanCaseBuilder.Of(model);
-        var register = RiskRegisterAnalysis.Of(scenario, options, summary.Decision, plan, cancellation);
+        var register = RiskRegisterAnalysis.Of(scenario, options with { Trials = trials, Precision = null }, summary.Decision, plan, cancellation);
         return new RunResult
         {
             Scenario = scenario,
-            Trials = options.Trials,
+            Trials = trials,
             Seed = options.Seed,
             Threads = scheduler.Threads,
             Summary = summary.Rows,
             Decision = summary.Decision,
             Sensitivity = sensitivity,
             NpvQuantiles = npvQuantiles,
-            PairedNpv = paired.Npv,
-            PairedCumulative = paired.Cumulative,
+            PairedNpv = paired.Npv[..(int)Math.Min(trials, paired.Npv.Length)],
+            PairedCumulative = paired.Cumulative[..(int)Math.Min(trials, paired.Cumulative.Length)],
             Plan = plan,
             RiskRegister = register,
             PartnerExposures = exposures,
@@ -135,7 +174,17 @@ public static class Simulation
             PercentileErrorBound = estimates.ErrorBound * 100,
             ExactPercentilePass = estimates.ExactPass,
             Timings = new RunTimings(simulated, statistics, clock.Elapsed),
+            Precision = options.Precision is { } asked ? Outcome(asked, options.Trials, trials, passed, summary.Decision) : null,
         };
+    }
+
+    // How a precision run ended: the checkpoints passed, the last replaced by the run's own figures.
+    private static PrecisionOutcome Outcome(PrecisionGoal goal, long maxTrials, long trials, List<PrecisionCheckpoint> passed,
+        DecisionFigures decision)
+    {
+        var final = PrecisionMonitor.FromDecision(trials, decision, goal);
+        var checkpoints = passed.Where(c => c.Trials < trials).Append(final).ToList();
+        return new PrecisionOutcome(goal, maxTrials, final.Reached, checkpoints);
     }
 
     private static Moments[] MomentsOf(BlockWorkspace w, int metrics)

@@ -33,6 +33,39 @@ internal static class SummaryBuilder
         return probabilities;
     }
 
+    /// <summary>
+    /// The metrics whose reserve percentiles and interval ends are read exactly: the programme's cumulative net
+    /// savings at its target year and each partner's at its own target year (when the run keeps ledgers).
+    /// </summary>
+    public static IReadOnlyList<int> DecisionMetrics(CompiledScenario model)
+    {
+        var metrics = new List<int>();
+        if (model.Scenario.Target is { } target)
+        {
+            metrics.Add(model.Layout.Programme.Cumulative(target.ByYear));
+        }
+        var ledgers = model.Layout.Partners;
+        for (int p = 0; p < ledgers.Count; p++)
+        {
+            if (model.Scenario.Partners[p].Target is { } own)
+            {
+                metrics.Add(ledgers[p].Cumulative(own.ByYear));
+            }
+        }
+        return metrics.Distinct().ToList();
+    }
+
+    /// <summary>The intervals of the three reserves against <paramref name="target"/> read from a decision metric.</summary>
+    private static ReserveIntervals ReservesOf(double target, int metric, long n, PercentileEstimates estimates)
+    {
+        Interval Q(double q) => ConfidenceInterval.Quantile(n, q, rank => estimates.OrderStatistic(metric, rank));
+        var p20 = Q(Reserve80Percentile);
+        var p10 = Q(Reserve90Percentile);
+        var p5 = Q(Reserve95Percentile);
+        return new ReserveIntervals(p20, p10, p5, ConfidenceInterval.Reserve(target, p20), ConfidenceInterval.Reserve(target, p10),
+            ConfidenceInterval.Reserve(target, p5));
+    }
+
     /// <summary>Builds the rows and the decision figures.</summary>
     /// <param name="model">The compiled scenario.</param>
     /// <param name="trials">Trials in the run.</param>
@@ -59,10 +92,14 @@ internal static class SummaryBuilder
 
         var scenario = model.Scenario;
         double? pTarget = null, p20 = null, p10 = null, p5 = null;
+        Interval? pTargetCi = null;
+        ReserveIntervals? reservesCi = null;
         if (scenario.Target is { } target)
         {
             pTarget = (double)targetMet / n;
+            pTargetCi = ConfidenceInterval.Wilson(targetMet, n);
             int metric = model.Layout.Programme.Cumulative(target.ByYear);
+            reservesCi = ReservesOf(target.CumulativeNetSavings, metric, n, estimates);
             p20 = estimates.Percentile(metric, Reserve80Percentile);
             p10 = estimates.Percentile(metric, Reserve90Percentile);
             p5 = estimates.Percentile(metric, Reserve95Percentile);
@@ -70,12 +107,21 @@ internal static class SummaryBuilder
         double? Reserve(double? p) => p is double v ? Math.Max(0, scenario.Target!.CumulativeNetSavings - v) : null;
         // Every partner is listed; one without a withdrawal risk has probability 0.
         var exits = scenario.Partners.Select((partner, p) =>
-            new PartnerExitFigure(partner.Id, partner.Name, (double)counts.Exits[p] / n)).ToList();
-        var risks = scenario.Risks.Select((r, i) => new RiskFrequencyFigure(r.Id, r.Name, (double)counts.Occurrences[i] / n)).ToList();
+            new PartnerExitFigure(partner.Id, partner.Name, (double)counts.Exits[p] / n)
+            {
+                Ci95 = ConfidenceInterval.Wilson(counts.Exits[p], n),
+            }).ToList();
+        var risks = scenario.Risks.Select((r, i) => new RiskFrequencyFigure(r.Id, r.Name, (double)counts.Occurrences[i] / n)
+        {
+            Ci95 = ConfidenceInterval.Wilson(counts.Occurrences[i], n),
+        }).ToList();
         var decision = new DecisionFigures(scenario.Target, pTarget, p20, p10, p5,
             Reserve(p20), Reserve(p10), Reserve(p5), (double)(n - counts.Payback[0]) / n, exits, risks)
         {
             Partners = ledgers.Select((ledger, p) => PartnerDecisionOf(scenario.Partners[p], ledger, n, counts, p, estimates)).ToList(),
+            ProbabilityTargetMetCi95 = pTargetCi,
+            ReservesCi95 = reservesCi,
+            ProbabilityOfPaybackCi95 = ConfidenceInterval.Wilson(n - counts.Payback[0], n),
         };
         return new RunSummary(rows, decision);
     }
@@ -85,9 +131,15 @@ internal static class SummaryBuilder
     {
         double payback = (double)(n - counts.PartnerPayback[p][0]) / n;
         double npvNegative = (double)counts.PartnerNpvNegative[p] / n;
+        var paybackCi = ConfidenceInterval.Wilson(n - counts.PartnerPayback[p][0], n);
+        var npvNegativeCi = ConfidenceInterval.Wilson(counts.PartnerNpvNegative[p], n);
         if (partner.Target is not { } target)
         {
-            return new PartnerDecision(partner.Id, partner.Name, null, payback, npvNegative, null, null, null, null, null, null, null);
+            return new PartnerDecision(partner.Id, partner.Name, null, payback, npvNegative, null, null, null, null, null, null, null)
+            {
+                ProbabilityOfPaybackCi95 = paybackCi,
+                ProbabilityNpvNegativeCi95 = npvNegativeCi,
+            };
         }
         int metric = ledger.Cumulative(target.ByYear);
         double p20 = estimates.Percentile(metric, Reserve80Percentile);
@@ -95,7 +147,13 @@ internal static class SummaryBuilder
         double p5 = estimates.Percentile(metric, Reserve95Percentile);
         double Reserve(double q) => Math.Max(0, target.CumulativeNetSavings - q);
         return new PartnerDecision(partner.Id, partner.Name, target, payback, npvNegative, (double)counts.PartnerTargetMet[p] / n,
-            p20, p10, p5, Reserve(p20), Reserve(p10), Reserve(p5));
+            p20, p10, p5, Reserve(p20), Reserve(p10), Reserve(p5))
+        {
+            ProbabilityOfPaybackCi95 = paybackCi,
+            ProbabilityNpvNegativeCi95 = npvNegativeCi,
+            ProbabilityTargetMetCi95 = ConfidenceInterval.Wilson(counts.PartnerTargetMet[p], n),
+            ReservesCi95 = ReservesOf(target.CumulativeNetSavings, metric, n, estimates),
+        };
     }
 
     private static SummaryRow Row(string name, int? year, Moments mo, Func<double, double> percentile)

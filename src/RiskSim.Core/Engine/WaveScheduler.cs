@@ -8,7 +8,7 @@ namespace RiskSim.Core.Engine;
 /// </summary>
 internal sealed class WaveScheduler
 {
-    private readonly long _trials;
+    private long _trials;
     private readonly BlockWorkspace[] _slots;
 
     public WaveScheduler(CompiledScenario model, SimulationOptions options)
@@ -26,7 +26,18 @@ internal sealed class WaveScheduler
     }
 
     /// <summary>Blocks in the run (the last may hold fewer than <see cref="SimulationOptions.BlockSize"/> trials).</summary>
-    public long Blocks { get; }
+    public long Blocks { get; private set; }
+
+    /// <summary>
+    /// Ends the run at <paramref name="trials"/> trials (a run that stops at a checkpoint): later calls run only the
+    /// blocks of those trials, exactly as a run of that many trials would.
+    /// </summary>
+    public void StopAt(long trials)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(trials, _trials);
+        _trials = trials;
+        Blocks = (trials + SimulationOptions.BlockSize - 1) / SimulationOptions.BlockSize;
+    }
 
     /// <summary>Worker threads (never more than the blocks).</summary>
     public int Threads { get; }
@@ -36,13 +47,18 @@ internal sealed class WaveScheduler
     /// on that wave's blocks in trial order with the number of trials done so far. Stops between waves when cancelled.
     /// </summary>
     public void RunAll(Action<int, BlockWorkspace> work, Action<ArraySegment<BlockWorkspace>, long>? afterWave,
+        CancellationToken cancellation) => RunBlocks(0, Blocks, work, afterWave, cancellation);
+
+    /// <summary>As <see cref="RunAll"/>, for blocks <paramref name="first"/> to <paramref name="end"/> − 1 only.</summary>
+    public void RunBlocks(long first, long end, Action<int, BlockWorkspace> work, Action<ArraySegment<BlockWorkspace>, long>? afterWave,
         CancellationToken cancellation)
     {
-        long next = 0;
-        while (next < Blocks)
+        long next = first;
+        end = Math.Min(end, Blocks);
+        while (next < end)
         {
             cancellation.ThrowIfCancellationRequested();
-            int wave = (int)Math.Min(_slots.Length, Blocks - next);
+            int wave = (int)Math.Min(_slots.Length, end - next);
             RunWave(next, wave, work);
             next += wave;
             afterWave?.Invoke(new ArraySegment<BlockWorkspace>(_slots, 0, wave), Math.Min(_trials, next * SimulationOptions.BlockSize));

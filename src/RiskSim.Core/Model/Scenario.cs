@@ -37,6 +37,15 @@ public sealed record Scenario
     /// <summary>Default seed when the command line does not give one.</summary>
     public ulong DefaultSeed { get; init; } = 42;
 
+    /// <summary>
+    /// <c>simulation.precision</c> as a fraction (0.005 for 0.5%): by default, run until the decision figures are known to
+    /// this precision instead of a fixed number of trials; null for a fixed run.
+    /// </summary>
+    public double? DefaultPrecision { get; init; }
+
+    /// <summary><c>simulation.max_trials</c>: the most trials a run to a precision simulates; null for the default.</summary>
+    public long? DefaultMaxTrials { get; init; }
+
     /// <summary>Member councils (at least one).</summary>
     public required IReadOnlyList<Partner> Partners { get; init; }
 

@@ -30,8 +30,9 @@ internal sealed class PercentileEstimator
     private const double CaptureStandardErrors = 5;
 
     private readonly int _metrics;
-    private readonly long _trials;
+    private long _trials;
     private readonly IReadOnlyList<double> _probabilities;
+    private readonly IReadOnlyList<int> _decisionMetrics;
     private readonly double[][] _pilot;
     private readonly WorkerTally[] _workers;
     private int _pilotCount;
@@ -43,14 +44,35 @@ internal sealed class PercentileEstimator
     /// <param name="trials">Trials in the run.</param>
     /// <param name="probabilities">Percentiles (fractions) that must be accurate.</param>
     /// <param name="workers">Workers that tally at the same time.</param>
-    public PercentileEstimator(int metrics, long trials, IReadOnlyList<double> probabilities, int workers)
+    /// <param name="decisionMetrics">
+    /// Metrics whose reserve percentiles (<see cref="DecisionPercentiles"/>) and the ends of their 95% intervals must be
+    /// the exact order statistics (the cumulative net savings at a target year); none by default.
+    /// </param>
+    public PercentileEstimator(int metrics, long trials, IReadOnlyList<double> probabilities, int workers,
+        IReadOnlyList<int>? decisionMetrics = null)
     {
         _metrics = metrics;
         _trials = trials;
         _probabilities = probabilities;
+        _decisionMetrics = decisionMetrics ?? [];
         PilotTrials = (int)Math.Min(trials, PilotSize);
         _pilot = Enumerable.Range(0, metrics).Select(_ => new double[PilotTrials]).ToArray();
         _workers = Enumerable.Range(0, workers).Select(_ => new WorkerTally()).ToArray();
+    }
+
+    /// <summary>The percentiles read exactly, with their interval ends, on the decision metrics: p20, p10 and p5.</summary>
+    public static readonly double[] DecisionPercentiles = [0.20, 0.10, 0.05];
+
+    /// <summary>
+    /// Ends the run at <paramref name="trials"/> trials (a run that stops early at a checkpoint): only the first
+    /// that many trials were tallied, and <see cref="Finish"/> reads their order statistics. The pilot must be
+    /// complete and shorter than the run, as it is in any run of more than <see cref="PilotSize"/> trials.
+    /// </summary>
+    public void StopAt(long trials)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(trials, PilotSize);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(trials, _trials);
+        _trials = trials;
     }
 
     /// <summary>Trials in this run's pilot.</summary>
@@ -99,6 +121,10 @@ internal sealed class PercentileEstimator
             else
             {
                 bands.AddRange(CrowdedBands(m, values, low[m], scale[m], atoms[m]));
+                if (_decisionMetrics.Contains(m))
+                {
+                    bands.AddRange(DecisionBands(m, values));
+                }
             }
         }
         _bands = bands.ToArray();
@@ -168,6 +194,20 @@ internal sealed class PercentileEstimator
         }
     }
 
+    // Around each reserve percentile of a decision metric the main pass keeps every value in a band wide enough for
+    // the percentile's 95% interval (1.96 standard errors at the smallest run that tallies, the pilot's size) plus
+    // the pilot's own error (5 standard errors), so the interval's ends are read exactly without a second pass.
+    private static IEnumerable<CaptureBand> DecisionBands(int metric, double[] sorted)
+    {
+        int n = sorted.Length;
+        foreach (double p in DecisionPercentiles)
+        {
+            double delta = (CaptureStandardErrors + ConfidenceInterval.Z95) * Math.Sqrt(p * (1 - p) / n) + 2.0 / n;
+            yield return new CaptureBand(metric, Percentiles.OfSorted(sorted, Math.Max(0, p - delta)),
+                Percentiles.OfSorted(sorted, Math.Min(1, p + delta)));
+        }
+    }
+
     private static int CountBetween(double[] sorted, double low, double high)
     {
         int a = Array.BinarySearch(sorted, low);
@@ -209,39 +249,33 @@ internal sealed class PercentileEstimator
         var uncertainBins = new HashSet<(int Metric, int Slot)>();
         long tolerance = (long)Math.Floor(Tolerance * n);
         long worst = 0;
-        for (int m = 0; m < _metrics; m++)
+        foreach (var (m, rank, exactOnly) in NeededRanks(n))
         {
-            foreach (double p in _probabilities)
+            if (orderStats.ContainsKey((m, rank)))
             {
-                long k = (long)Math.Floor((n - 1) * p);
-                for (long rank = k; rank <= Math.Min(k + 1, n - 1); rank++)
-                {
-                    if (orderStats.ContainsKey((m, rank)))
-                    {
-                        continue;
-                    }
-                    if (_exactSorted is not null)
-                    {
-                        orderStats[(m, rank)] = _exactSorted[m][rank];
-                        continue;
-                    }
-                    var (value, slot, index, error) = histogram.Locate(m, rank, moments[m].Min, moments[m].Max);
-                    if (error > 0 && FromBand(m, rank, bandValues, bandBelow) is double exactValue)
-                    {
-                        orderStats[(m, rank)] = exactValue;
-                        continue;
-                    }
-                    orderStats[(m, rank)] = value;
-                    located[(m, rank)] = (slot, index);
-                    if (error > tolerance)
-                    {
-                        uncertainBins.Add((m, slot));
-                    }
-                    else
-                    {
-                        worst = Math.Max(worst, error);
-                    }
-                }
+                continue;
+            }
+            if (_exactSorted is not null)
+            {
+                orderStats[(m, rank)] = _exactSorted[m][rank];
+                continue;
+            }
+            var (value, slot, index, error) = histogram.Locate(m, rank, moments[m].Min, moments[m].Max);
+            if (error > 0 && FromBand(m, rank, bandValues, bandBelow) is double exactValue)
+            {
+                orderStats[(m, rank)] = exactValue;
+                continue;
+            }
+            orderStats[(m, rank)] = value;
+            located[(m, rank)] = (slot, index);
+            // A decision figure's order statistics must be exact: any rank error sends its bin to the exact pass.
+            if (error > tolerance || (exactOnly && error > 0))
+            {
+                uncertainBins.Add((m, slot));
+            }
+            else
+            {
+                worst = Math.Max(worst, error);
             }
         }
         bool exactPass = uncertainBins.Count > 0;
@@ -257,6 +291,35 @@ internal sealed class PercentileEstimator
             }
         }
         return new PercentileEstimates(n, orderStats, (double)worst / n, exactPass, histogram, _exactSorted, moments);
+    }
+
+    // Every order statistic the run reports: the two ranks around each needed percentile of every metric, then on
+    // each decision metric the ranks around its reserve percentiles and the ends of their 95% intervals (exact only).
+    private IEnumerable<(int Metric, long Rank, bool ExactOnly)> NeededRanks(long n)
+    {
+        foreach (int m in _decisionMetrics)
+        {
+            foreach (double p in DecisionPercentiles)
+            {
+                long k = (long)Math.Floor((n - 1) * p);
+                var (lower, upper) = ConfidenceInterval.OrderStatisticRanks(n, p);
+                foreach (long rank in new[] { k, Math.Min(k + 1, n - 1), lower, upper })
+                {
+                    yield return (m, rank, true);
+                }
+            }
+        }
+        for (int m = 0; m < _metrics; m++)
+        {
+            foreach (double p in _probabilities)
+            {
+                long k = (long)Math.Floor((n - 1) * p);
+                for (long rank = k; rank <= Math.Min(k + 1, n - 1); rank++)
+                {
+                    yield return (m, rank, false);
+                }
+            }
+        }
     }
 
     private double? FromBand(int metric, long rank, double[][] bandValues, long[] bandBelow)
@@ -344,6 +407,9 @@ internal sealed class PercentileEstimates(long trials, Dictionary<(int Metric, l
 
     /// <summary>Whether the exact second pass ran.</summary>
     public bool ExactPass { get; } = exactPass;
+
+    /// <summary>The order statistic of 0-based rank <paramref name="rank"/> of a metric (one of the ranks the run needed).</summary>
+    public double OrderStatistic(int metric, long rank) => orderStats[(metric, rank)];
 
     /// <summary>The type-7 percentile <paramref name="p"/> of a metric (one of the probabilities asked for).</summary>
     public double Percentile(int metric, double p) => Percentiles.Interpolated(trials, p, rank => orderStats[(metric, rank)]);

@@ -18,6 +18,9 @@ public static class ComparisonFiles
         "paired_npv_mean", "paired_npv_se", "paired_npv_p10", "paired_npv_p50", "paired_npv_p90", "paired_npv_p_worse",
         "paired_cumulative_mean", "paired_cumulative_se", "paired_cumulative_p10", "paired_cumulative_p50", "paired_cumulative_p90",
         "paired_cumulative_p_worse",
+        "p_target_met_ci95_low", "p_target_met_ci95_high", "reserve_80_ci95_low", "reserve_80_ci95_high", "reserve_90_ci95_low",
+        "reserve_90_ci95_high", "reserve_95_ci95_low", "reserve_95_ci95_high", "p_payback_within_horizon_ci95_low",
+        "p_payback_within_horizon_ci95_high", "npv_mean_ci95_low", "npv_mean_ci95_high",
     ];
 
     /// <summary>A row's number columns, in <see cref="Columns"/> order from <c>npv_mean</c> on.</summary>
@@ -27,6 +30,9 @@ public static class ComparisonFiles
         r.PairedNpv?.Mean, r.PairedNpv?.StandardError, r.PairedNpv?.P10, r.PairedNpv?.P50, r.PairedNpv?.P90, r.PairedNpv?.ProbabilityWorse,
         r.PairedCumulative?.Mean, r.PairedCumulative?.StandardError, r.PairedCumulative?.P10, r.PairedCumulative?.P50,
         r.PairedCumulative?.P90, r.PairedCumulative?.ProbabilityWorse,
+        r.Ci95?.ProbabilityTargetMet?.Low, r.Ci95?.ProbabilityTargetMet?.High, r.Ci95?.Reserve80?.Low, r.Ci95?.Reserve80?.High,
+        r.Ci95?.Reserve90?.Low, r.Ci95?.Reserve90?.High, r.Ci95?.Reserve95?.Low, r.Ci95?.Reserve95?.High,
+        r.Ci95?.ProbabilityOfPayback.Low, r.Ci95?.ProbabilityOfPayback.High, r.Ci95?.NpvMean.Low, r.Ci95?.NpvMean.High,
     ];
 
     /// <summary>Writes the CSV (invariant culture, empty cells for missing values).</summary>

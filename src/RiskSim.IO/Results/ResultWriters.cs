@@ -114,33 +114,45 @@ public static class ResultWriters
         json.WriteNumber("seed", result.Seed);
         Target(json, d.Target, scenario);
         Number(json, "p_target_met", d.ProbabilityTargetMet);
+        Range(json, "p_target_met_ci95", d.ProbabilityTargetMetCi95);
         Number(json, "cumulative_at_target_year_p20", d.CumulativeAtTargetP20);
+        Range(json, "cumulative_at_target_year_p20_ci95", d.ReservesCi95?.P20);
         Number(json, "cumulative_at_target_year_p10", d.CumulativeAtTargetP10);
+        Range(json, "cumulative_at_target_year_p10_ci95", d.ReservesCi95?.P10);
         Number(json, "cumulative_at_target_year_p5", d.CumulativeAtTargetP5);
-        Number(json, "reserve_80", d.Reserve80);
-        Number(json, "reserve_90", d.Reserve90);
-        Number(json, "reserve_95", d.Reserve95);
+        Range(json, "cumulative_at_target_year_p5_ci95", d.ReservesCi95?.P5);
+        Reserves(json, d.Reserve80, d.Reserve90, d.Reserve95, d.ReservesCi95);
         json.WriteNumber("p_payback_within_horizon", d.ProbabilityOfPayback);
+        Range(json, "p_payback_within_horizon_ci95", d.ProbabilityOfPaybackCi95);
         foreach (var p in d.PartnerExits)
         {
             json.WriteNumber($"p_{p.PartnerId}.exit", p.ProbabilityOfExit);
+            Range(json, $"p_{p.PartnerId}.exit_ci95", p.Ci95);
         }
         foreach (var r in d.RiskFrequencies)
         {
             json.WriteNumber($"p_{r.RiskId}.occurred", r.Frequency);
+            Range(json, $"p_{r.RiskId}.occurred_ci95", r.Ci95);
         }
+        json.WriteStartArray("precision_warnings");
+        foreach (string warning in DecisionPrecision.Warnings(result))
+        {
+            json.WriteStringValue(warning);
+        }
+        json.WriteEndArray();
         // Each partner's figures from its own ledger (empty when the scenario has a single partner).
         json.WriteStartObject("partners");
         foreach (var p in d.Partners)
         {
             json.WriteStartObject(p.PartnerId);
             json.WriteNumber("p_payback", p.ProbabilityOfPayback);
+            Range(json, "p_payback_ci95", p.ProbabilityOfPaybackCi95);
             json.WriteNumber("p_npv_negative", p.ProbabilityNpvNegative);
+            Range(json, "p_npv_negative_ci95", p.ProbabilityNpvNegativeCi95);
             Target(json, p.Target, scenario);
             Number(json, "p_target_met", p.ProbabilityTargetMet);
-            Number(json, "reserve_80", p.Reserve80);
-            Number(json, "reserve_90", p.Reserve90);
-            Number(json, "reserve_95", p.Reserve95);
+            Range(json, "p_target_met_ci95", p.ProbabilityTargetMetCi95);
+            Reserves(json, p.Reserve80, p.Reserve90, p.Reserve95, p.ReservesCi95);
             json.WriteEndObject();
         }
         json.WriteEndObject();
@@ -161,6 +173,31 @@ public static class ResultWriters
         json.WriteNumber("by_year", target.ByYear);
         json.WriteString("by_year_label", scenario.YearLabel(target.ByYear));
         json.WriteEndObject();
+    }
+
+    // The three reserves, each followed by its 95% interval.
+    private static void Reserves(Utf8JsonWriter json, double? r80, double? r90, double? r95, ReserveIntervals? ci)
+    {
+        Number(json, "reserve_80", r80);
+        Range(json, "reserve_80_ci95", ci?.Reserve80);
+        Number(json, "reserve_90", r90);
+        Range(json, "reserve_90_ci95", ci?.Reserve90);
+        Number(json, "reserve_95", r95);
+        Range(json, "reserve_95_ci95", ci?.Reserve95);
+    }
+
+    // A 95% interval as [low, high], or null when the figure is null.
+    private static void Range(Utf8JsonWriter json, string name, Core.Statistics.Interval? interval)
+    {
+        if (interval is not { } ci)
+        {
+            json.WriteNull(name);
+            return;
+        }
+        json.WriteStartArray(name);
+        json.WriteNumberValue(ci.Low);
+        json.WriteNumberValue(ci.High);
+        json.WriteEndArray();
     }
 
     private static void Number(Utf8JsonWriter json, string name, double? value)
@@ -206,6 +243,36 @@ public static class ResultWriters
         json.WriteNumber("total", Math.Round(provenance.TotalSeconds, 3));
         json.WriteEndObject();
         json.WriteNumber("trials_per_second", Math.Round(result.Trials / Math.Max(1e-9, result.Timings.Simulation.TotalSeconds)));
+        PrecisionRun(json, result);
+        json.WriteEndObject();
+    }
+
+    // A run to a precision: what was asked, whether it was reached, and the watched figures at each checkpoint.
+    private static void PrecisionRun(Utf8JsonWriter json, RunResult result)
+    {
+        if (result.Precision is not { } outcome)
+        {
+            json.WriteNull("precision_run");
+            return;
+        }
+        json.WriteStartObject("precision_run");
+        json.WriteNumber("precision", outcome.Goal.Margin);
+        json.WriteNumber("max_trials", outcome.MaxTrials);
+        json.WriteBoolean("reached", outcome.Reached);
+        json.WriteString("statement", outcome.Sentence(result.Trials));
+        json.WriteStartArray("checkpoints");
+        foreach (var checkpoint in outcome.Checkpoints)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("trials", checkpoint.Trials);
+            foreach (var figure in checkpoint.Figures)
+            {
+                Number(json, figure.Name, double.IsNaN(figure.Value) ? null : figure.Value);
+                Range(json, figure.Name + "_ci95", figure.Ci95);
+            }
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
         json.WriteEndObject();
     }
 

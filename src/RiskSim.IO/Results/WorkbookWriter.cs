@@ -1,6 +1,7 @@
 using System.Globalization;
 using RiskSim.Core.Engine;
 using RiskSim.Core.Model;
+using RiskSim.Core.Statistics;
 
 namespace RiskSim.IO.Results;
 
@@ -8,7 +9,11 @@ namespace RiskSim.IO.Results;
 /// <param name="Figure">The figure in words, e.g. "Reserve to be 90% confident of covering the shortfall against the target".</param>
 /// <param name="Value">Its value and format (a number as a number, to full precision).</param>
 /// <param name="Key">Its name in decision.json, e.g. <c>reserve_90</c> or <c>target.by_year</c>.</param>
-public sealed record DecisionFigureRow(string Figure, XlsxCell Value, string Key);
+public sealed record DecisionFigureRow(string Figure, XlsxCell Value, string Key)
+{
+    /// <summary>The figure's 95% Monte Carlo interval (decision.json's <c>&lt;key&gt;_ci95</c>), or null when it has none.</summary>
+    public Interval? Ci95 { get; init; }
+}
 
 /// <summary>One row of the Risks sheet: a risk of the scenario and how often it occurred in the run.</summary>
 /// <param name="Risk">The risk as the scenario declares it.</param>
@@ -128,6 +133,8 @@ public static class WorkbookWriter
     [
         new("Figure", r => XlsxCell.Of(r.Figure)),
         new("Value", r => r.Value),
+        new("95% interval: low", r => r.Ci95 is { } ci ? new XlsxCell(ci.Low, r.Value.Format) : XlsxCell.Of((string?)null)),
+        new("95% interval: high", r => r.Ci95 is { } ci ? new XlsxCell(ci.High, r.Value.Format) : XlsxCell.Of((string?)null)),
         new("Key", r => XlsxCell.Of(r.Key)),
     ];
 
@@ -152,29 +159,32 @@ public static class WorkbookWriter
             rows.Add(new("Savings target: cumulative net savings of at least", new XlsxCell(target.CumulativeNetSavings, money), "target.cumulative_net_savings"));
             rows.Add(new("Target year (year of the horizon)", new XlsxCell(target.ByYear, XlsxFormat.Plain), "target.by_year"));
             rows.Add(new("Target year", XlsxCell.Of(by), "target.by_year_label"));
-            rows.Add(new($"Chance that cumulative net savings reach the target by {by}", new XlsxCell(d.ProbabilityTargetMet, XlsxFormat.Percent), "p_target_met"));
-            rows.Add(new($"Cumulative net savings by {by}: 20th percentile", new XlsxCell(d.CumulativeAtTargetP20, money), "cumulative_at_target_year_p20"));
-            rows.Add(new($"Cumulative net savings by {by}: 10th percentile", new XlsxCell(d.CumulativeAtTargetP10, money), "cumulative_at_target_year_p10"));
-            rows.Add(new($"Cumulative net savings by {by}: 5th percentile", new XlsxCell(d.CumulativeAtTargetP5, money), "cumulative_at_target_year_p5"));
-            rows.Add(new("Reserve to be 80% confident of covering the shortfall against the target", new XlsxCell(d.Reserve80, money), "reserve_80"));
-            rows.Add(new("Reserve to be 90% confident of covering the shortfall against the target", new XlsxCell(d.Reserve90, money), "reserve_90"));
-            rows.Add(new("Reserve to be 95% confident of covering the shortfall against the target", new XlsxCell(d.Reserve95, money), "reserve_95"));
+            rows.Add(new($"Chance that cumulative net savings reach the target by {by}", new XlsxCell(d.ProbabilityTargetMet, XlsxFormat.Percent), "p_target_met") { Ci95 = d.ProbabilityTargetMetCi95 });
+            rows.Add(new($"Cumulative net savings by {by}: 20th percentile", new XlsxCell(d.CumulativeAtTargetP20, money), "cumulative_at_target_year_p20") { Ci95 = d.ReservesCi95?.P20 });
+            rows.Add(new($"Cumulative net savings by {by}: 10th percentile", new XlsxCell(d.CumulativeAtTargetP10, money), "cumulative_at_target_year_p10") { Ci95 = d.ReservesCi95?.P10 });
+            rows.Add(new($"Cumulative net savings by {by}: 5th percentile", new XlsxCell(d.CumulativeAtTargetP5, money), "cumulative_at_target_year_p5") { Ci95 = d.ReservesCi95?.P5 });
+            rows.Add(new("Reserve to be 80% confident of covering the shortfall against the target", new XlsxCell(d.Reserve80, money), "reserve_80") { Ci95 = d.ReservesCi95?.Reserve80 });
+            rows.Add(new("Reserve to be 90% confident of covering the shortfall against the target", new XlsxCell(d.Reserve90, money), "reserve_90") { Ci95 = d.ReservesCi95?.Reserve90 });
+            rows.Add(new("Reserve to be 95% confident of covering the shortfall against the target", new XlsxCell(d.Reserve95, money), "reserve_95") { Ci95 = d.ReservesCi95?.Reserve95 });
         }
         else
         {
             rows.Add(new("Savings target: none set, so no chance of meeting it and no reserve is calculated", XlsxCell.Of((string?)null), "target"));
         }
         rows.Add(new($"Chance that the programme pays back within the {s.HorizonYears}-year horizon", new XlsxCell(d.ProbabilityOfPayback, XlsxFormat.Percent),
-            "p_payback_within_horizon"));
+            "p_payback_within_horizon")
+        { Ci95 = d.ProbabilityOfPaybackCi95 });
         foreach (var p in d.PartnerExits)
         {
             rows.Add(new($"Chance that {Named(p.Name, p.PartnerId)} gives notice and leaves within the horizon",
-                new XlsxCell(p.ProbabilityOfExit, XlsxFormat.Percent), $"p_{p.PartnerId}.exit"));
+                new XlsxCell(p.ProbabilityOfExit, XlsxFormat.Percent), $"p_{p.PartnerId}.exit")
+            { Ci95 = p.Ci95 });
         }
         foreach (var r in d.RiskFrequencies)
         {
             rows.Add(new($"Share of trials in which the risk {Named(r.Name, r.RiskId)} occurred", new XlsxCell(r.Frequency, XlsxFormat.Percent),
-                $"p_{r.RiskId}.occurred"));
+                $"p_{r.RiskId}.occurred")
+            { Ci95 = r.Ci95 });
         }
         return rows;
     }

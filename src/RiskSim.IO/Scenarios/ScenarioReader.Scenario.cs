@@ -46,9 +46,12 @@ public sealed partial class ScenarioReader
 
         int trials = 1_000_000;
         ulong seed = 42;
+        double? precision = null;
+        long? maxTrials = null;
         if (Optional(f, "simulation") is { } simNode && Mapping(simNode, "simulation") is { } sim)
         {
-            var sf = Fields(sim, "simulation", ["trials", "seed"]);
+            var sf = Fields(sim, "simulation", ["trials", "seed", "precision", "max_trials"]);
+            (precision, maxTrials) = ReadPrecision(sf);
             if (Optional(sf, "trials") is { } t && Integer(t, "simulation.trials", 1, int.MaxValue) is int tv)
             {
                 trials = tv;
@@ -122,6 +125,8 @@ public sealed partial class ScenarioReader
             Target = target,
             DefaultTrials = trials,
             DefaultSeed = seed,
+            DefaultPrecision = precision,
+            DefaultMaxTrials = maxTrials,
             Partners = partners,
             Workstreams = workstreams,
             Risks = risks,
@@ -134,6 +139,39 @@ public sealed partial class ScenarioReader
         Report(map, ScenarioRules.Check(scenario));
         var variants = Optional(f, "variants") is { } vn && _errors.Count == 0 ? ReadVariants(vn, scenario) : [];
         return _errors.Count > 0 ? null : scenario with { Variants = variants };
+    }
+
+    // simulation.precision ("0.5%" or 0.005) and simulation.max_trials, the cap of a run to that precision.
+    private (double? Precision, long? MaxTrials) ReadPrecision(Dictionary<string, (YScalar Key, YNode Value)> sf)
+    {
+        double? precision = null;
+        long? maxTrials = null;
+        if (Optional(sf, "precision") is { } pn && Text(pn, "simulation.precision") is { } text)
+        {
+            var (goal, problem) = Core.Engine.PrecisionGoal.Parse(text);
+            if (goal is null)
+            {
+                Error(pn, "simulation.precision", problem!);
+            }
+            else if (Optional(sf, "trials") is not null)
+            {
+                Error(pn, "simulation.precision", "give either simulation.trials (a fixed number of trials) or simulation.precision "
+                    + "(run until the figures are that precise), not both");
+            }
+            else
+            {
+                precision = goal.Margin;
+            }
+        }
+        if (Optional(sf, "max_trials") is { } mn && Integer(mn, "simulation.max_trials", Core.Engine.SimulationOptions.BlockSize, int.MaxValue) is int max)
+        {
+            if (Optional(sf, "precision") is null)
+            {
+                Error(mn, "simulation.max_trials", "max_trials caps a run to a precision: give simulation.precision too, or use simulation.trials");
+            }
+            maxTrials = max;
+        }
+        return (precision, maxTrials);
     }
 
     private ulong? ReadSeed(YNode node, string field)
