@@ -63,6 +63,13 @@ public static class Simulation
         var paired = new PairedSample(options, layout.Npv, targetMetric >= 0 ? targetMetric : layout.Cumulative(model.H));
         // Trials kept for output or sensitivity read every input; the others skip inputs they cannot read.
         long fullTrials = Math.Max(sample.Count, options.KeepTrials);
+        // Where the plan falls among all the trials: counted exactly per block, merged in block order.
+        var plan = PlanCaseBuilder.Of(model);
+        int planYear = scenario.Target?.ByYear ?? model.H;
+        int planMetric = layout.Cumulative(planYear);
+        double planCumulative = plan.CumulativeNetSavings[planYear - 1];
+        var planNpvReached = new long[scheduler.Blocks];
+        var planCumulativeReached = new long[scheduler.Blocks];
 
         var clock = Stopwatch.StartNew();
         scheduler.RunAll((worker, w) =>
@@ -72,6 +79,8 @@ public static class Simulation
             // Per-block results are kept by block index, so merging order never depends on scheduling.
             blockMoments[w.BlockIndex] = MomentsOf(w, model.Layout.Count);
             targetMet[w.BlockIndex] = w.TargetMet;
+            planNpvReached[w.BlockIndex] = AtLeast(w.Metric(layout.Npv), plan.Npv);
+            planCumulativeReached[w.BlockIndex] = AtLeast(w.Metric(planMetric), planCumulative);
             paired.Record(w);
             sample.Record(w);
             counts[worker].Add(w);
@@ -112,7 +121,9 @@ public static class Simulation
         var statistics = clock.Elapsed;
 
         clock.Restart();
-        var sensitivity = SensitivityAnalysis.Of(model, sample, scheduler.Threads);
+        var findings = SensitivityAnalysis.Analyse(model, sample, scheduler.Threads);
+        var sensitivity = findings.Rows;
+        var twoOutcomes = TwoOutcomeAnalysis.Of(model, sample);
         var exposures = PartnerExposureAnalysis.Of(model, sample, summary.Decision);
         return new RunResult
         {
@@ -126,13 +137,29 @@ public static class Simulation
             NpvQuantiles = npvQuantiles,
             PairedNpv = paired.Npv,
             PairedCumulative = paired.Cumulative,
-            Plan = PlanCaseBuilder.Of(model),
+            Plan = plan,
+            PlanStanding = new PlanStanding(options.Trials, plan.Npv, planNpvReached.Sum(), planYear, planCumulative,
+                planCumulativeReached.Sum()),
+            SensitivityGroups = findings.Groups,
+            Scatter = findings.Scatter,
+            TwoOutcomes = twoOutcomes,
             PartnerExposures = exposures,
             SensitivityTrials = sample.Count,
             PercentileErrorBound = estimates.ErrorBound * 100,
             ExactPercentilePass = estimates.ExactPass,
             Timings = new RunTimings(simulated, statistics, clock.Elapsed),
         };
+    }
+
+    // Trials of a block whose value is at least the plan's.
+    private static long AtLeast(ReadOnlySpan<double> values, double plan)
+    {
+        long count = 0;
+        foreach (double v in values)
+        {
+            count += v >= plan ? 1 : 0;
+        }
+        return count;
     }
 
     private static Moments[] MomentsOf(BlockWorkspace w, int metrics)
