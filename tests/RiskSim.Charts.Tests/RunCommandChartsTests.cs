@@ -11,7 +11,7 @@ public sealed class RunCommandChartsTests
     private static readonly string[] ResultFiles =
         ["decision.json", "run.json", "sensitivity.parquet", "summary.csv", "summary.parquet", "trials.parquet"];
 
-    private static readonly string[] ChartFiles = ["annual.png", "councils.png", "fan.png", "npv.png", "partners.png", "report.html", "tornado.png"];
+    private static readonly string[] ChartFiles = ["annual.png", "councils.png", "fan.png", "npv.png", "partners.png", "report.html", "scatter.png", "spider.png", "tornado.png"];
 
     [Fact]
     public void Every_run_writes_charts_and_report_by_default()
@@ -28,6 +28,14 @@ public sealed class RunCommandChartsTests
         Assert.Contains($"Report: {Path.Combine(output, "report.html")}", run.Stdout, StringComparison.Ordinal);
         using var fan = PngImage.Load(Path.Combine(output, "fan.png"));
         Assert.Equal((1600, 900), (fan.Width, fan.Height));
+    }
+
+    [Fact]
+    public void Tornado_option_chooses_swing_or_variance()
+    {
+        Assert.Equal(TornadoView.Swing, Assert.IsType<ChartOptions>(Parse("run", TestRuns.IctScenario).Charts).Tornado);
+        Assert.Equal(TornadoView.Variance, Assert.IsType<ChartOptions>(Parse("run", TestRuns.IctScenario, "--tornado", "variance").Charts).Tornado);
+        Assert.Equal(TornadoView.Swing, Assert.IsType<ChartOptions>(Parse("run", TestRuns.IctScenario, "--tornado", "Swing").Charts).Tornado);
     }
 
     [Fact]
@@ -57,7 +65,7 @@ public sealed class RunCommandChartsTests
             Assert.True(a.AsSpan().SequenceEqual(b), $"{file} differs when charts are drawn");
         }
         Assert.Contains("fan.svg", FilesIn(with));
-        Assert.Equal(6, FilesIn(with).Count(f => f.EndsWith(".svg", StringComparison.Ordinal)));
+        Assert.Equal(8, FilesIn(with).Count(f => f.EndsWith(".svg", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -70,7 +78,8 @@ public sealed class RunCommandChartsTests
         var run = Execute(options);
         Assert.True(run.Code == ExitCodes.Ok, run.Stderr);
         string[] files = FilesIn(output);
-        Assert.Equal(["annual.png", "annual.svg", "councils.png", "councils.svg", "fan.png", "fan.svg", "npv.png", "npv.svg", "report.html", "tornado.png", "tornado.svg"],
+        Assert.Equal(["annual.png", "annual.svg", "councils.png", "councils.svg", "fan.png", "fan.svg", "npv.png", "npv.svg", "report.html",
+            "scatter.png", "scatter.svg", "spider.png", "spider.svg", "tornado.png", "tornado.svg"],
             files.Where(f => !ResultFiles.Contains(f)));
         Assert.Contains("note: partners.png not drawn: no partner has a withdrawal risk.", run.Stderr, StringComparison.Ordinal);
         using var png = PngImage.Load(Path.Combine(output, "tornado.png"));
