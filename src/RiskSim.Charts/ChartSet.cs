@@ -145,6 +145,10 @@ public sealed record ChartSet(FanChartData Fan, FanChartData Annual, NpvChartDat
           + "its lowest 10% (orange) to the mean NPV of those in its highest 10% (blue), meeting at the mean NPV of all trials. "
           + "A partner's withdrawal is one bar, the mean NPV when it leaves within the horizon (yes) against when it stays (no); "
           + "a risk reads the same way, occurs: yes or no."
+          + (tornado.Omitted > 0
+              ? $" {tornado.Omitted} further input{(tornado.Omitted == 1 ? "" : "s")} each move it by "
+                + $"{Formats.Money(Math.Max(tornado.LargestOmittedSwing, 1), tornado.Currency)} or less."
+              : "")
           + (tornado.Grouping == TornadoGrouping.Workstream
               ? " A workstream's bar (all inputs) takes the trials whose inputs are together least and most favourable: the "
                 + "lowest and highest 10% of the sum of each input's rank, each counted in the direction that raises the NPV."

@@ -83,7 +83,9 @@ public static class TornadoChart
         if (data.Omitted > 0)
         {
             string more = $"{label} ({data.Omitted} more inputs, each {Formats.Money(Math.Max(data.LargestOmittedSwing, 1), data.Currency)} or less)";
-            label = TextWidth(more, ChartCanvas.AxisLabelSize) <= width ? more : $"{label} ({data.Omitted} more not shown)";
+            string shorter = $"{label} ({data.Omitted} more not shown)";
+            label = TextWidth(more, ChartCanvas.AxisLabelSize) <= width ? more
+                : TextWidth(shorter, ChartCanvas.AxisLabelSize) <= width ? shorter : label;
         }
         plot.XLabel(label);
         ChartCanvas.LegendBelow(plot);

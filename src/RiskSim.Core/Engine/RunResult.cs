@@ -117,6 +117,16 @@ public sealed record SensitivityRow(string Input, InputRole Role, string Owner, 
 
     /// <summary>The swing in mean NPV: <see cref="NpvMeanHigh"/> − <see cref="NpvMeanLow"/>.</summary>
     public double Swing => NpvMeanHigh - NpvMeanLow;
+
+    /// <summary>Every field equal, the tenths' means element by element (NaN equal to NaN).</summary>
+    public bool Equals(SensitivityRow? other) =>
+        other is not null && Input == other.Input && Role == other.Role && Owner == other.Owner
+        && Spearman.Equals(other.Spearman) && Share.Equals(other.Share) && Split == other.Split
+        && NpvMeanLow.Equals(other.NpvMeanLow) && NpvMeanHigh.Equals(other.NpvMeanHigh)
+        && YesFraction.Equals(other.YesFraction) && DecileMeans.SequenceEqual(other.DecileMeans);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Input, Spearman, Share, NpvMeanLow, NpvMeanHigh);
 }
 
 /// <summary>

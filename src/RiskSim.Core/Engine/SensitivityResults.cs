@@ -91,6 +91,17 @@ public sealed record TwoOutcomeSplit(string Metric, int? Year, OutcomeDriverKind
 
     /// <summary>Most <see cref="DipRatio"/>: the overall median must sit where trials are less than half as dense.</summary>
     public const double MaxDipRatio = 0.5;
+
+    /// <summary>Every field equal, the yearly medians element by element (NaN equal to NaN).</summary>
+    public bool Equals(TwoOutcomeSplit? other) =>
+        other is not null && Metric == other.Metric && Year == other.Year && Kind == other.Kind && DriverId == other.DriverId
+        && DriverName == other.DriverName && YesFraction.Equals(other.YesFraction) && MedianYes.Equals(other.MedianYes)
+        && MedianNo.Equals(other.MedianNo) && Median.Equals(other.Median) && Separation.Equals(other.Separation)
+        && DipRatio.Equals(other.DipRatio) && CumulativeMedianYes.SequenceEqual(other.CumulativeMedianYes)
+        && CumulativeMedianNo.SequenceEqual(other.CumulativeMedianNo);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Metric, DriverId, MedianYes, MedianNo);
 }
 
 /// <summary>Where the business case's own figures (the plan) fall among all the trials of a run, counted exactly.</summary>
