@@ -11,6 +11,9 @@ namespace RiskSim.Charts;
 /// <param name="Grouping">How the tornado chart groups inputs.</param>
 public sealed record ChartOptions(int Dpi = ChartOptions.DefaultDpi, bool Svg = false, TornadoGrouping Grouping = TornadoGrouping.Input)
 {
+    /// <summary>What the tornado chart measures: the swing in pounds (the default) or the share of variance.</summary>
+    public TornadoView Tornado { get; init; } = TornadoView.Swing;
+
     /// <summary>Default resolution: 1600 pixels across 16 cm.</summary>
     public const int DefaultDpi = 254;
 

@@ -45,6 +45,18 @@ public sealed record ChartSet(FanChartData Fan, FanChartData Annual, NpvChartDat
     /// <summary>File name of the tornado chart.</summary>
     public const string TornadoFile = "tornado.png";
 
+    /// <summary>File name of the spider chart.</summary>
+    public const string SpiderFile = "spider.png";
+
+    /// <summary>File name of the scatter chart.</summary>
+    public const string ScatterFile = "scatter.png";
+
+    /// <summary>Mean NPV against the percentile of each main input (<c>spider.png</c> when <see cref="SpiderData.HasChart"/>).</summary>
+    public SpiderData? Spider { get; init; }
+
+    /// <summary>NPV against the largest driver (<c>scatter.png</c> when <see cref="ScatterData.HasChart"/>).</summary>
+    public ScatterData? Scatter { get; init; }
+
     /// <summary>File name of the partners chart.</summary>
     public const string PartnersFile = "partners.png";
 
@@ -71,7 +83,9 @@ public sealed record ChartSet(FanChartData Fan, FanChartData Annual, NpvChartDat
         var fan = FanChartData.CumulativeNetSavings(result);
         var annual = FanChartData.AnnualNetSavings(result);
         var npv = NpvChartData.From(result);
-        var tornado = TornadoData.From(result, options.Grouping);
+        var tornado = TornadoData.From(result, options.Grouping, view: options.Tornado);
+        var spider = SpiderData.From(result);
+        var scatter = ScatterData.From(result);
         var partners = PartnerExposureData.From(result);
         var councils = CouncilsChartData.From(result);
         string footer = Footer(result);
@@ -98,10 +112,21 @@ public sealed record ChartSet(FanChartData Fan, FanChartData Annual, NpvChartDat
             Draw(NpvFile, npv.Title, () => NpvChart.Build(npv),
                 "How the net present value is spread over the trials (bars) and the chance that it comes out at or below "
                 + "each amount (the S-curve, right axis), with P10, P50 and P90 marked."),
-            Draw(TornadoFile, tornado.Title, () => TornadoChart.Build(tornado),
-                "The inputs whose uncertainty moves the NPV most, as shares of its variance (squared rank correlations); "
-                + "bars to the right mean a higher value raises the NPV, to the left that it lowers it."),
+            Draw(TornadoFile, tornado.Title, () => TornadoChart.Build(tornado), TornadoDescription(tornado)),
         };
+        if (spider.HasChart)
+        {
+            charts.Add(Draw(SpiderFile, spider.Title, () => SpiderChart.Build(spider),
+                "For each of the inputs that move the NPV most, the mean NPV of the trials in each tenth of the input's own range, "
+                + "from its lowest values on the left to its highest on the right; a steep line is an input that matters."));
+        }
+        if (scatter.HasChart)
+        {
+            string colour = scatter.PartnerName is { } partner
+                ? $", red where {partner} leaves within the horizon and blue where it stays" : "";
+            charts.Add(Draw(ScatterFile, scatter.Title, () => ScatterChart.Build(scatter),
+                $"Each dot is one trial: its NPV against {scatter.InputLabel}{colour}."));
+        }
         if (partners.HasChart)
         {
             charts.Add(Draw(PartnersFile, partners.Title, () => PartnersChart.Build(partners),
@@ -131,7 +156,7 @@ public sealed record ChartSet(FanChartData Fan, FanChartData Annual, NpvChartDat
             cancellation.ThrowIfCancellationRequested();
             charts.Add(DrawConvergence(convergence, footer, options));
         }
-        return new ChartSet(fan, annual, npv, tornado, partners, councils, charts) { RiskMatrix = matrix };
+        return new ChartSet(fan, annual, npv, tornado, partners, councils, charts) { RiskMatrix = matrix, Spider = spider, Scatter = scatter };
     }
 
     private static string RiskMatrixDescription(RiskMatrixData matrix)
@@ -155,6 +180,23 @@ public sealed record ChartSet(FanChartData Fan, FanChartData Annual, NpvChartDat
             + "interval as a blue bar: the run stopped at the first checkpoint where every interval was narrow enough, or at "
             + "its limit on trials.", png, svg);
     }
+
+    /// <summary>The tornado chart's caption for its view.</summary>
+    public static string TornadoDescription(TornadoData tornado) => tornado.View == TornadoView.Swing
+        ? "The inputs that move the NPV most, in pounds: each bar runs from the mean NPV of the trials in which the input is in "
+          + "its lowest 10% (orange) to the mean NPV of those in its highest 10% (blue), meeting at the mean NPV of all trials. "
+          + "A partner's withdrawal is one bar, the mean NPV when it leaves within the horizon (yes) against when it stays (no); "
+          + "a risk reads the same way, occurs: yes or no."
+          + (tornado.Omitted > 0
+              ? $" {tornado.Omitted} further input{(tornado.Omitted == 1 ? "" : "s")} each move it by "
+                + $"{Formats.Money(Math.Max(tornado.LargestOmittedSwing, 1), tornado.Currency)} or less."
+              : "")
+          + (tornado.Grouping == TornadoGrouping.Workstream
+              ? " A workstream's bar (all inputs) takes the trials whose inputs are together least and most favourable: the "
+                + "lowest and highest 10% of the sum of each input's rank, each counted in the direction that raises the NPV."
+              : "")
+        : "The inputs whose uncertainty moves the NPV most, as shares of its variance (squared rank correlations); "
+          + "bars to the right mean a higher value (or the event happening) raises the NPV, to the left that it lowers it.";
 
     private static RenderedChart DrawChart(string fileName, string title, Func<ScottPlot.Plot> build, string footer,
         ChartOptions options, string description)

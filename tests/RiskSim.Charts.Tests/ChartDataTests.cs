@@ -103,12 +103,13 @@ public sealed class ChartDataTests
     [Fact]
     public void Tornado_order_is_the_sensitivity_tables()
     {
-        var data = TornadoData.From(Ict);
+        var data = TornadoData.From(Ict, view: TornadoView.Variance);
 
         Assert.Equal(TornadoData.MaxBars, data.Bars.Count);
         Assert.Equal(Ict.Sensitivity.Take(TornadoData.MaxBars).Select(r => r.Input), data.Bars.Select(b => b.Key));
         Assert.Equal(Ict.Sensitivity.Take(TornadoData.MaxBars).Select(r => r.Share), data.Bars.Select(b => b.Share));
-        Assert.All(data.Bars, b => Assert.Equal(Math.Sign(b.Spearman!.Value), b.Direction));
+        // Direction: a higher value (or the event happening) raises NPV; leaving is an early notice, so its sign turns.
+        Assert.All(data.Bars, b => Assert.Equal(Math.Sign(b.Spearman!.Value) * (b.Key.EndsWith(".withdrawal", StringComparison.Ordinal) ? -1 : 1), b.Direction));
 
         var rest = Assert.IsType<TornadoBar>(data.Rest);
         Assert.Equal(Ict.Sensitivity.Count - TornadoData.MaxBars, rest.Inputs);
@@ -119,7 +120,7 @@ public sealed class ChartDataTests
     [Fact]
     public void Tornado_plot_draws_bars_top_down_in_table_order_signed_by_direction()
     {
-        var data = TornadoData.From(Ict);
+        var data = TornadoData.From(Ict, view: TornadoView.Variance);
         using var plot = TornadoChart.Build(data);
         plot.RenderInMemory(800, 450);
 
@@ -134,7 +135,7 @@ public sealed class ChartDataTests
     [Fact]
     public void Tornado_grouped_by_workstream_sums_each_owners_inputs()
     {
-        var data = TornadoData.From(Ict, TornadoGrouping.Workstream);
+        var data = TornadoData.From(Ict, TornadoGrouping.Workstream, view: TornadoView.Variance);
         var owners = Ict.Sensitivity.GroupBy(r => r.Owner).ToDictionary(g => g.Key, g => g.Sum(r => r.Share));
 
         Assert.Null(data.Rest);
@@ -145,14 +146,14 @@ public sealed class ChartDataTests
             Assert.Equal(owners[bar.Key], bar.Share, 12);
         }
         Assert.Contains(data.Bars, b => b.Key == "systems" && b.Label == "Harmonised systems, contracts, licences…");
-        Assert.Contains(data.Bars, b => b.Key == "city" && b.Label == "Worcester City Council: withdrawal");
+        Assert.Contains(data.Bars, b => b.Key == "city" && b.Label == "Worcester City Council: leaving");
         Assert.Contains(data.Bars, b => b.Key == "migration" && b.Label.StartsWith("Risk: Data migration", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Tornado_grouped_by_partner_joins_only_withdrawal_inputs()
     {
-        var data = TornadoData.From(Ict, TornadoGrouping.Partner, maxBars: 100);
+        var data = TornadoData.From(Ict, TornadoGrouping.Partner, maxBars: 100, view: TornadoView.Variance);
         var partnerIds = Ict.Scenario.Partners.Select(p => p.Id).ToHashSet();
 
         foreach (var partner in partnerIds.Where(id => Ict.Sensitivity.Any(r => r.Owner == id)))
@@ -160,12 +161,14 @@ public sealed class ChartDataTests
             var bar = Assert.Single(data.Bars, b => b.Key == partner);
             Assert.Equal(Ict.Sensitivity.Where(r => r.Owner == partner).Sum(r => r.Share), bar.Share, 12);
         }
-        var others = Ict.Sensitivity.Where(r => !partnerIds.Contains(r.Owner)).Select(r => r.Input).ToHashSet();
+        // Inputs that would read 0.0% are not drawn on their own.
+        var others = Ict.Sensitivity.Where(r => !partnerIds.Contains(r.Owner) && r.Share >= TornadoData.SmallestDrawnShare).Select(r => r.Input).ToHashSet();
         Assert.Equal(others, data.Bars.Where(b => !partnerIds.Contains(b.Key)).Select(b => b.Key).ToHashSet());
-        // A group's direction is the sign of its signed shares' sum.
+        // A group's direction is the sign of its signed shares' sum, a withdrawal notice read as leaving (sign turned).
         foreach (var bar in data.Bars.Where(b => partnerIds.Contains(b.Key)))
         {
-            double net = Ict.Sensitivity.Where(r => r.Owner == bar.Key).Sum(r => Math.Sign(r.Spearman) * r.Share);
+            double net = Ict.Sensitivity.Where(r => r.Owner == bar.Key)
+                .Sum(r => Math.Sign(r.Role == InputRole.WithdrawalNotice ? -r.Spearman : r.Spearman) * r.Share);
             Assert.Equal(net < 0 ? -1 : 1, bar.Direction);
         }
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using RiskSim.Charts.Data;
 using RiskSim.Charts.Report;
 using RiskSim.Core.Engine;
 using RiskSim.Core.Model;
@@ -83,14 +84,25 @@ public sealed partial class ReportTests
             Assert.Contains($"<h2>{heading}</h2>", html, StringComparison.Ordinal);
         }
         Assert.Contains($"<th scope=\"row\">Reserve for 95% confidence</th><td class=\"num\">{Html.Text(Formats.Money(d.Reserve95!.Value))}</td>", html, StringComparison.Ordinal);
-        // Inputs by contribution, in the sensitivity table's order.
+        // Inputs that move the NPV most, largest swing in pounds first; a withdrawal reads as leaving, yes or no.
         int last = -1;
-        foreach (var row in TestRuns.Ict.Sensitivity.Take(12))
+        var bars = TornadoData.From(TestRuns.Ict).Bars;
+        Assert.Equal(TornadoData.MaxBars, bars.Count);
+        foreach (var bar in bars)
         {
-            int at = html.IndexOf($"<code>{row.Input}</code></td>", StringComparison.Ordinal);
-            Assert.True(at > last, $"{row.Input} out of order");
+            int at = html.IndexOf($"<code>{bar.Key}</code></td>", StringComparison.Ordinal);
+            Assert.True(at > last, $"{bar.Key} out of order");
             last = at;
         }
+        var city = TestRuns.Ict.Sensitivity.Single(r => r.Input == "city.withdrawal");
+        Assert.Contains($"<td>Worcester City Council leaves within the horizon<br><code>city.withdrawal</code></td><td class=\"num\">"
+            + Html.Text($"no {Formats.Money(city.NpvMeanLow)} / yes {Formats.Money(city.NpvMeanHigh)}") + "</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Effect of a higher value", html, StringComparison.Ordinal);
+        // Where the business case falls, counted over every trial.
+        var plan = TestRuns.Ict.PlanStanding!;
+        Assert.Contains($"<th scope=\"row\">{Html.Escape("Trials whose NPV reaches or beats the plan's")}</th><td class=\"num\">{OutcomeSentences.Precise(plan.NpvReached)} (95% interval ",
+            html, StringComparison.Ordinal);
+        Assert.Contains(Html.Text(OutcomeSentences.Plan(TestRuns.Ict)[0]), html, StringComparison.Ordinal);
         // Assumptions in words, money as £k.
         Assert.Contains("<td><code>staffing.annual_saving</code></td><td>Single ICT structure (four FTE posts deleted): annual saving</td><td>" + Html.Text("PERT £117k / £156k / £175k a year") + "</td>", html, StringComparison.Ordinal);
         Assert.Contains("<td>triangular 0 / 3 / 12 months</td>", html, StringComparison.Ordinal);
@@ -122,8 +134,8 @@ public sealed partial class ReportTests
         Assert.DoesNotContain("<b>shared", html, StringComparison.Ordinal);
         Assert.Contains("North &amp; &lt;Co&gt;", html, StringComparison.Ordinal);
         Assert.Contains("No partner has a withdrawal risk in this scenario", html, StringComparison.Ordinal);
-        // fan, annual, npv, tornado, councils and the risk matrix (no partner chart).
-        Assert.Equal(6, InlinePngs().Count(html));
+        // fan, annual, npv, tornado, spider, scatter, councils and the risk matrix (no partner chart).
+        Assert.Equal(8, InlinePngs().Count(html));
         Assert.Contains("none set in the scenario", html, StringComparison.Ordinal);
     }
 
@@ -167,7 +179,7 @@ public sealed partial class ReportTests
         File.WriteAllText(report, html);
 
         string dom = await Browser.DumpDomAsync(chromium, report);
-        Assert.Contains("data-images-loaded=\"5/6\"", dom, StringComparison.Ordinal);
+        Assert.Contains("data-images-loaded=\"7/8\"", dom, StringComparison.Ordinal);
     }
 
     [GeneratedRegex("<img src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"")]

@@ -257,6 +257,59 @@ public class ParquetClientTests(ReferenceRunFixture run) : IClassFixture<Referen
         Assert.True(saving.Spearman > 0.2, $"ict.annual_saving spearman {saving.Spearman}");
     }
 
+    [Fact]
+    public void Sensitivity_has_the_swing_columns_and_they_match_the_trials_file()
+    {
+        var names = Duck.Rows($"DESCRIBE SELECT * FROM {Sensitivity}").Select(r => (string)r[0]!).ToList();
+        Assert.Equal(["input", "role", "owner", "spearman", "share", "split", "npv_mean_low", "npv_mean_high", "swing", "yes_fraction"], names);
+        // Every trial of the run is in the sensitivity sample (50,000 ≤ 200,000), so each swing can be recomputed from
+        // trials.parquet: a saving's lowest and highest tenth ranked as the sample holds it (float, ties by trial).
+        var saving = Duck.Rows($"SELECT split, npv_mean_low, npv_mean_high, swing, yes_fraction FROM {Sensitivity} WHERE input = 'ict.annual_saving'").Single();
+        Assert.Equal("deciles", saving[0]);
+        Assert.Null(saving[4]);
+        long tenth = ReferenceRunFixture.Trials / 10;
+        double low = Duck.Scalar<double>($"SELECT avg(npv) FROM (SELECT npv FROM {Trials} ORDER BY CAST(\"ict.annual_saving\" AS FLOAT), trial LIMIT {tenth})");
+        double high = Duck.Scalar<double>($"SELECT avg(npv) FROM (SELECT npv FROM {Trials} ORDER BY CAST(\"ict.annual_saving\" AS FLOAT), trial OFFSET {ReferenceRunFixture.Trials - tenth})");
+        Assert.Equal(low, Convert.ToDouble(saving[1], CultureInfo.InvariantCulture), 6);
+        Assert.Equal(high, Convert.ToDouble(saving[2], CultureInfo.InvariantCulture), 6);
+        Assert.Equal(high - low, Convert.ToDouble(saving[3], CultureInfo.InvariantCulture), 6);
+        Assert.True(high > low, "a higher saving raises NPV");
+
+        // A withdrawal splits on the trial's own exit: "no" when it stays, "yes" when it leaves within the horizon.
+        var city = Duck.Rows($"SELECT split, npv_mean_low, npv_mean_high, yes_fraction FROM {Sensitivity} WHERE input = 'city.withdrawal'").Single();
+        Assert.Equal("leaves", city[0]);
+        Assert.Equal(Duck.Scalar<double>($"SELECT avg(npv) FROM {Trials} WHERE \"city.exit_month\" IS NULL"), Convert.ToDouble(city[1], CultureInfo.InvariantCulture), 6);
+        Assert.Equal(Duck.Scalar<double>($"SELECT avg(npv) FROM {Trials} WHERE \"city.exit_month\" IS NOT NULL"), Convert.ToDouble(city[2], CultureInfo.InvariantCulture), 6);
+        Assert.Equal(Duck.Scalar<double>($"SELECT avg(CASE WHEN \"city.exit_month\" IS NULL THEN 0.0 ELSE 1.0 END) FROM {Trials}"),
+            Convert.ToDouble(city[3], CultureInfo.InvariantCulture), 12);
+
+        // A risk splits on whether it occurred.
+        var licence = Duck.Rows($"SELECT split, npv_mean_low, npv_mean_high FROM {Sensitivity} WHERE input = 'licence.occurs'").Single();
+        Assert.Equal("occurs", licence[0]);
+        Assert.Equal(Duck.Scalar<double>($"SELECT avg(npv) FROM {Trials} WHERE \"licence.occurred\""), Convert.ToDouble(licence[2], CultureInfo.InvariantCulture), 6);
+        Assert.Equal(Duck.Scalar<double>($"SELECT avg(npv) FROM {Trials} WHERE NOT \"licence.occurred\""), Convert.ToDouble(licence[1], CultureInfo.InvariantCulture), 6);
+    }
+
+    [Fact]
+    public void The_plans_standing_counts_every_trial_at_or_above_the_plan()
+    {
+        using var json = JsonDocument.Parse(System.IO.File.ReadAllBytes(Path.Combine(run.Folder, "decision.json")));
+        var plan = json.RootElement.GetProperty("plan");
+        string npv = plan.GetProperty("npv").GetDouble().ToString("R", CultureInfo.InvariantCulture);
+        long reached = Duck.Scalar<long>($"SELECT count(*) FROM {Trials} WHERE npv >= {npv}");
+        Assert.Equal(reached, plan.GetProperty("trials_npv_reached").GetInt64());
+        Assert.Equal(reached / (double)ReferenceRunFixture.Trials, plan.GetProperty("p_npv_reached").GetDouble(), 12);
+        Assert.True(plan.GetProperty("p_npv_reached_low95").GetDouble() < plan.GetProperty("p_npv_reached").GetDouble());
+        Assert.True(plan.GetProperty("p_npv_reached_high95").GetDouble() > plan.GetProperty("p_npv_reached").GetDouble());
+        Assert.Equal(TargetYear, plan.GetProperty("cumulative_year").GetInt32());
+        // The cumulative figure is summed here in another order: allow one trial either way.
+        string cumulative = string.Join(" + ", Enumerable.Range(1, TargetYear).Select(k => $"net_y{k}"));
+        string planCumulative = plan.GetProperty("cumulative_net_savings").GetDouble().ToString("R", CultureInfo.InvariantCulture);
+        Assert.Equal(Duck.Scalar<long>($"SELECT count(*) FROM {Trials} WHERE {cumulative} >= {planCumulative}"),
+            plan.GetProperty("trials_cumulative_reached").GetInt64(), 1.0);
+        Assert.Equal(JsonValueKind.Array, json.RootElement.GetProperty("two_outcome").ValueKind);
+    }
+
     // ---- decision.json -------------------------------------------------------------------------
 
     [Fact]

@@ -445,6 +445,12 @@ public class StochasticEngineTests
         Assert.Equal(da.RiskFrequencies, db.RiskFrequencies);
         Assert.Equal(a.SensitivityTrials, b.SensitivityTrials);
         Assert.Equal(a.Sensitivity, b.Sensitivity);
+        Assert.Equal(a.SensitivityGroups, b.SensitivityGroups);
+        Assert.Equal(a.TwoOutcomes, b.TwoOutcomes);
+        Assert.Equal(a.PlanStanding, b.PlanStanding);
+        Assert.Equal(a.Scatter?.Values, b.Scatter?.Values);
+        Assert.Equal(a.Scatter?.Npv, b.Scatter?.Npv);
+        Assert.Equal(a.Scatter?.Left, b.Scatter?.Left);
         Assert.Equal(a.PercentileErrorBound, b.PercentileErrorBound);
         Assert.Equal(a.ExactPercentilePass, b.ExactPercentilePass);
     }

@@ -63,6 +63,11 @@ public sealed record FanChartData(
     /// <summary>The price base of the money ("2010/11"), or null when the scenario gives no start year.</summary>
     public string? PriceBase { get; init; }
 
+    /// <summary>
+    /// When a partner's exit or a risk splits the results in two, each group's median by year (cumulative chart only).
+    /// </summary>
+    public ConditionalMedians? Split { get; init; }
+
     /// <summary>Cumulative net savings by year with the target marked (<c>fan.png</c>).</summary>
     public static FanChartData CumulativeNetSavings(RunResult result)
     {
@@ -72,7 +77,8 @@ public sealed record FanChartData(
                 $"Target {Formats.Money(t.CumulativeNetSavings, s.Currency)} by {Report.Headline.ByYear(s, t.ByYear)}")
             : null;
         return Build(result, MetricNames.CumulativeNetSavings, "Cumulative net savings by year end",
-            result.Plan.CumulativeNetSavings, target, parts: null);
+            result.Plan.CumulativeNetSavings, target, parts: null) with
+        { Split = ConditionalMedians.ForFan(result) };
     }
 
     /// <summary>Net savings in each year, costs included, with median gross savings and costs (<c>annual.png</c>).</summary>

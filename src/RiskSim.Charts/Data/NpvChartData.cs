@@ -52,6 +52,9 @@ public sealed record NpvChartData(
     /// <summary>Bars the histogram aims for (the width is rounded to a tidy amount).</summary>
     public const int TargetBinCount = 40;
 
+    /// <summary>When a partner's exit or a risk splits the NPV in two, each group's median.</summary>
+    public ConditionalMedians? Split { get; init; }
+
     /// <summary>Builds the chart data of a run.</summary>
     public static NpvChartData From(RunResult result)
     {
@@ -71,7 +74,7 @@ public sealed record NpvChartData(
             result.Plan.Npv,
             CumulativeProbability(q, 0),
             s.Currency)
-        { PriceBase = Rendering.ChartCanvas.PriceBase(s) };
+        { PriceBase = Rendering.ChartCanvas.PriceBase(s), Split = ConditionalMedians.ForNpv(result, s.Currency) };
     }
 
     /// <summary>Histogram of the quantile function <paramref name="q"/> (step 0.005) over [low, high].</summary>

@@ -42,6 +42,7 @@ public static class FanChart
         median.LineWidth = 2.5f;
         median.MarkerSize = 6;
         median.LegendText = MedianLabel;
+        TwoOutcomeLines.AddToFan(plot, xs, data.Split);
         AddPlan(plot, xs, data);
         if (data.Target is { } target)
         {

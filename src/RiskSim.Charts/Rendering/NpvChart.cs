@@ -45,6 +45,8 @@ public static class NpvChart
             plan.LegendText = $"Plan (most likely inputs): {Money(data.PlanNpv)}";
         }
 
+        TwoOutcomeLines.AddToNpv(plot, data.Split);
+
         // S-curve on the right axis, 0–100%, with the same headroom as the bars so labels stay clear of it.
         var curve = plot.Add.Scatter(data.CurveValues.ToArray(), data.CurveProbabilities.Select(p => p * 100).ToArray(), ChartPalette.Median);
         curve.LineWidth = 2.5f;

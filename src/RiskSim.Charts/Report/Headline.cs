@@ -13,7 +13,8 @@ public static class Headline
     /// The headline: with a target, the chance of meeting it and the reserve for 90% confidence ("There is a 72%
     /// chance that cumulative net savings reach £5m by 2027/28. To be 90% confident of covering the shortfall
     /// against that target, hold £1.3m in reserve."); without one, that there is none, then the chance of paying
-    /// back and NPV P10/P50/P90.
+    /// back and NPV P10/P50/P90 (instead, each group's median when the NPV falls into two groups), then a cumulative
+    /// figure that falls into two groups and where the business case's own figures fall among the trials.
     /// </summary>
     public static IReadOnlyList<string> Sentences(RunResult result)
     {
@@ -23,6 +24,11 @@ public static class Headline
         var npv = result.Row(MetricNames.Npv);
         string npvSentence = $"The net present value is {Money(npv.P50)} at the median, with a 10% chance of less than "
             + $"{Money(npv.P10)} and a 10% chance of more than {Money(npv.P90)}.";
+        // When the NPV falls into two groups, its median alone misleads: the sentence gives each group's median.
+        if (result.TwoOutcomes.FirstOrDefault(t => t.Metric == MetricNames.Npv) is { } split)
+        {
+            npvSentence = OutcomeSentences.TwoOutcome(result, split);
+        }
         string payback = $"There is {Formats.AChance(d.ProbabilityOfPayback)} chance that the programme pays back within the "
             + $"{s.HorizonYears}-year horizon (by {ByYear(s, s.HorizonYears)}).";
 
@@ -34,10 +40,15 @@ public static class Headline
                 ? $"To be 90% confident of covering the shortfall against that target, hold {Money(reserve90)} in reserve."
                 : $"No reserve is needed to be 90% confident of that target: in 90% of trials cumulative net savings reach "
                   + $"at least {Money(d.CumulativeAtTargetP10 ?? double.NaN)} by {by}.";
-            return [first, second, payback, npvSentence];
+            return [first, second, payback, npvSentence, .. Findings(result)];
         }
-        return ["The scenario sets no savings target, so no reserve is calculated.", payback, npvSentence];
+        return ["The scenario sets no savings target, so no reserve is calculated.", payback, npvSentence, .. Findings(result)];
     }
+
+    // After the headline figures: a cumulative figure that splits in two, and where the business case's own figures fall.
+    private static IEnumerable<string> Findings(RunResult result) =>
+        result.TwoOutcomes.Where(t => t.Metric != MetricNames.Npv).Select(t => OutcomeSentences.TwoOutcome(result, t))
+            .Concat(OutcomeSentences.Plan(result));
 
     /// <summary>
     /// The year at which a partner's position is read: its own target year, else the programme's target year, else

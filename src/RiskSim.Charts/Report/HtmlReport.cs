@@ -129,6 +129,7 @@ public static partial class HtmlReport
             rows.Add(($"Chance that {InputLabels.OwnerName(s, p.PartnerId)} leaves within the horizon", Formats.Chance(p.ProbabilityOfExit)));
         }
 
+        rows.AddRange(OutcomeRows(result));
         html.Append("<section>\n<h2>Decision figures</h2>\n<table class=\"figures\">\n<thead><tr><th scope=\"col\">Figure</th><th scope=\"col\" class=\"num\">Value</th></tr></thead>\n<tbody>\n");
         foreach (var (figure, value) in rows)
         {
@@ -193,29 +194,7 @@ public static partial class HtmlReport
         }
 
         // The inputs, one row each, as in the sensitivity table.
-        var inputs = TornadoData.From(result, TornadoGrouping.Input);
-        var byInput = result.Sensitivity.ToDictionary(r => r.Input);
-        html.Append("<h3>Inputs that move the NPV most</h3>\n<table>\n<thead><tr><th scope=\"col\" class=\"num\">Rank</th><th scope=\"col\">Input</th>")
-            .Append("<th scope=\"col\">Effect of a higher value</th><th scope=\"col\" class=\"num\">Rank correlation with NPV</th>")
-            .Append("<th scope=\"col\" class=\"num\">Share of NPV variance</th></tr></thead>\n<tbody>\n");
-        int rank = 0;
-        foreach (var bar in inputs.Bars)
-        {
-            rank++;
-            var row = byInput[bar.Key];
-            html.Append("<tr><td class=\"num\">").Append(rank).Append("</td><td>").Append(E(InputLabels.Describe(s, row.Input, row.Role, row.Owner)))
-                .Append("<br><code>").Append(E(row.Input)).Append("</code></td><td>").Append(row.Spearman < 0 ? "lowers NPV" : "raises NPV")
-                .Append("</td><td class=\"num\">").Append(row.Spearman.ToString("+0.00;−0.00;0.00", CultureInfo.InvariantCulture))
-                .Append("</td><td class=\"num\">").Append(E(Formats.Share(row.Share))).Append("</td></tr>\n");
-        }
-        if (inputs.Rest is { } rest)
-        {
-            html.Append("<tr class=\"rest\"><td></td><td>").Append(E(rest.Label)).Append("</td><td></td><td></td><td class=\"num\">")
-                .Append(E(Formats.Share(rest.Share))).Append("</td></tr>\n");
-        }
-        html.Append("</tbody>\n</table>\n<p class=\"note\">Spearman rank correlation of each input with the NPV over the first ")
-            .Append(result.SensitivityTrials.ToString("N0", CultureInfo.InvariantCulture))
-            .Append(" trials; its square, as a share of the sum over all inputs, is the input's share of the variance.");
+        InputsTable(html, result);
         if (charts.Tornado.Grouping != TornadoGrouping.Input)
         {
             html.Append(" The tornado chart groups these inputs ").Append(charts.Tornado.Grouping == TornadoGrouping.Workstream

@@ -88,11 +88,9 @@ public static class ConsoleSummary
         {
             lines.Add($"Best mitigation: {MitigationSentences.Of(mitigation.Each[0], s.Currency)}");
         }
-        var top = result.Sensitivity.Take(5).Select(x => $"{x.Input} ({Formats.Share(x.Share)}{(x.Spearman < 0 ? ", lowers NPV" : "")})");
-        if (result.Sensitivity.Count > 0)
-        {
-            lines.Add($"Largest drivers of NPV: {string.Join("; ", top)}.");
-        }
+        lines.AddRange(OutcomeSentences.TwoOutcomes(result));
+        lines.AddRange(OutcomeSentences.Plan(result));
+        lines.AddRange(SwingLines(result));
         foreach (string line in lines)
         {
             // Sentences go out unwrapped: Spectre would break them at the terminal width (80 when redirected).
@@ -161,6 +159,26 @@ public static class ConsoleSummary
         lines.Add($"95% Monte Carlo intervals of the other figures: {string.Join("; ", others)}.");
         lines.AddRange(DecisionPrecision.Warnings(result).Select(w => "warning: " + w));
         return lines;
+    }
+
+    /// <summary>
+    /// The five inputs that move the NPV most, in pounds: the mean NPV of the trials at each end of the input's range,
+    /// or when a partner stays and leaves, or a risk does not occur and occurs.
+    /// </summary>
+    public static IReadOnlyList<string> SwingLines(RunResult result)
+    {
+        var s = result.Scenario;
+        string Money(double v) => Formats.Money(v, s.Currency);
+        var top = result.Sensitivity.Where(r => double.IsFinite(r.Swing) && r.Swing != 0)
+            .OrderByDescending(r => Math.Abs(r.Swing)).ThenBy(r => r.Input, StringComparer.Ordinal).Take(5)
+            .Select(r => r.Split switch
+            {
+                SwingSplit.Leaves => $"{r.Owner} leaves within the horizon: no {Money(r.NpvMeanLow)}, yes {Money(r.NpvMeanHigh)}",
+                SwingSplit.Occurs => $"risk {r.Owner} occurs: no {Money(r.NpvMeanLow)}, yes {Money(r.NpvMeanHigh)}",
+                _ => $"{r.Input}: lowest 10% {Money(r.NpvMeanLow)}, highest 10% {Money(r.NpvMeanHigh)}",
+            })
+            .ToList();
+        return top.Count == 0 ? [] : [$"Largest drivers of NPV (mean NPV at each end): {string.Join("; ", top)}."];
     }
 
     private static int? TerminalWidth()

@@ -118,6 +118,23 @@ public static class RunCommand
             },
         };
         group.CompletionSources.Add("input", "workstream", "partner");
+        var tornado = new Option<TornadoView>("--tornado")
+        {
+            Description = "What the tornado chart measures: swing (default, the mean NPV of each input's lowest and highest 10% "
+                + "of trials, in pounds; a withdrawal or a risk as yes / no) or variance (each input's share of the NPV variance).",
+            DefaultValueFactory = _ => TornadoView.Swing,
+            CustomParser = r =>
+            {
+                string text = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
+                if (ParseTornadoView(text) is { } view)
+                {
+                    return view;
+                }
+                r.AddError($"--tornado must be swing or variance, not '{text}'");
+                return TornadoView.Swing;
+            },
+        };
+        tornado.CompletionSources.Add("swing", "variance");
 
         var variant = new Option<string?>("--variant")
         {
@@ -162,7 +179,7 @@ public static class RunCommand
         var command = new Command("run",
             "Simulate a scenario and write summary, trials, sensitivity and decision files, results.xlsx, charts and report.html.")
         {
-            scenario, trials, seed, threads, output, trialsOut, quiet, noCharts, svg, dpi, group, variant, sets, precision, maxTrials,
+            scenario, trials, seed, threads, output, trialsOut, quiet, noCharts, svg, dpi, group, variant, sets, precision, maxTrials, tornado,
         };
         command.SetAction((parse, cancellation) => Task.FromResult(execute(new RunOptions(
             parse.GetValue(scenario)!,
@@ -172,7 +189,10 @@ public static class RunCommand
             parse.GetValue(output),
             parse.GetValue(trialsOut) is long keep && keep != AllTrialsOut ? keep : null,
             parse.GetValue(quiet),
-            parse.GetValue(noCharts) ? null : new ChartOptions(parse.GetValue(dpi), parse.GetValue(svg), parse.GetValue(group)),
+            parse.GetValue(noCharts) ? null : new ChartOptions(parse.GetValue(dpi), parse.GetValue(svg), parse.GetValue(group))
+            {
+                Tornado = parse.GetValue(tornado),
+            },
             parse.GetValue(variant),
             parse.GetValue(sets) ?? [])
         {
@@ -181,6 +201,14 @@ public static class RunCommand
         }, cancellation)));
         return command;
     }
+
+    /// <summary>Reads a <c>--tornado</c> value (case-insensitive); null when it is neither.</summary>
+    internal static TornadoView? ParseTornadoView(string text) => text.ToLowerInvariant() switch
+    {
+        "swing" => TornadoView.Swing,
+        "variance" => TornadoView.Variance,
+        _ => null,
+    };
 
     /// <summary>Reads a <c>--group</c> value (case-insensitive); null when it is none of the three.</summary>
     internal static TornadoGrouping? ParseGrouping(string text) => text.ToLowerInvariant() switch

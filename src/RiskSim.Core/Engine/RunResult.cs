@@ -141,7 +141,36 @@ public sealed record DecisionFigures(
 /// <param name="Owner">Workstream, partner or risk id.</param>
 /// <param name="Spearman">Rank correlation with NPV.</param>
 /// <param name="Share">ρ² / Σρ² over all uncertain inputs (tornado weight).</param>
-public sealed record SensitivityRow(string Input, InputRole Role, string Owner, double Spearman, double Share);
+public sealed record SensitivityRow(string Input, InputRole Role, string Owner, double Spearman, double Share)
+{
+    /// <summary>How the trials were split for the swing: deciles, or yes/no for a withdrawal notice or a risk's occurrence.</summary>
+    public SwingSplit Split { get; init; } = SwingSplit.Deciles;
+
+    /// <summary>Mean NPV of the trials in the input's lowest 10% (for a yes/no split: the "no" trials).</summary>
+    public double NpvMeanLow { get; init; } = double.NaN;
+
+    /// <summary>Mean NPV of the trials in the input's highest 10% (for a yes/no split: the "yes" trials).</summary>
+    public double NpvMeanHigh { get; init; } = double.NaN;
+
+    /// <summary>For a yes/no split, the share of trials in "yes"; NaN otherwise.</summary>
+    public double YesFraction { get; init; } = double.NaN;
+
+    /// <summary>Mean NPV in each tenth of the input's ranked values, lowest first (empty for a yes/no split).</summary>
+    public IReadOnlyList<double> DecileMeans { get; init; } = [];
+
+    /// <summary>The swing in mean NPV: <see cref="NpvMeanHigh"/> − <see cref="NpvMeanLow"/>.</summary>
+    public double Swing => NpvMeanHigh - NpvMeanLow;
+
+    /// <summary>Every field equal, the tenths' means element by element (NaN equal to NaN).</summary>
+    public bool Equals(SensitivityRow? other) =>
+        other is not null && Input == other.Input && Role == other.Role && Owner == other.Owner
+        && Spearman.Equals(other.Spearman) && Share.Equals(other.Share) && Split == other.Split
+        && NpvMeanLow.Equals(other.NpvMeanLow) && NpvMeanHigh.Equals(other.NpvMeanHigh)
+        && YesFraction.Equals(other.YesFraction) && DecileMeans.SequenceEqual(other.DecileMeans);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Input, Spearman, Share, NpvMeanLow, NpvMeanHigh);
+}
 
 /// <summary>
 /// The deterministic "plan": one trial with every input at its most likely value (PERT and triangular
@@ -222,6 +251,18 @@ public sealed record RunResult
 
     /// <summary>The quantified risk register and the value of each mitigation; null when the scenario has no risks.</summary>
     public RiskRegisterResult? RiskRegister { get; init; }
+
+    /// <summary>The swing in NPV of each owner's inputs taken together (workstream, partner, risk), largest first.</summary>
+    public IReadOnlyList<SensitivityGroup> SensitivityGroups { get; init; } = [];
+
+    /// <summary>NPV against the largest continuous driver, for the scatter chart; null when no input is uncertain.</summary>
+    public SensitivityScatter? Scatter { get; init; }
+
+    /// <summary>Results that fall into two groups because of a partner leaving or a risk occurring (NPV first).</summary>
+    public IReadOnlyList<TwoOutcomeSplit> TwoOutcomes { get; init; } = [];
+
+    /// <summary>Where the plan's NPV and cumulative net savings fall among all the trials.</summary>
+    public PlanStanding? PlanStanding { get; init; }
 
     /// <summary>Stage timings.</summary>
     public required RunTimings Timings { get; init; }

@@ -2,7 +2,8 @@ namespace RiskSim.Core.Engine;
 
 /// <summary>
 /// The first trials of a run kept for the sensitivity analysis and the partner-exposure split: every uncertain
-/// input's value (as float: ranks need no more), the NPV, and which partners left within the horizon, as each
+/// input's value (as float: ranks need no more), the NPV, each year's cumulative net savings (as float: for
+/// medians of groups of trials), and which partners left within the horizon, as each
 /// trial itself recorded it.
 /// </summary>
 internal sealed class SensitivitySample
@@ -16,20 +17,26 @@ internal sealed class SensitivitySample
         Inputs = model.Uncertain.Select(_ => new float[count]).ToArray();
         Npv = new double[count];
         Exits = new ulong[count];
+        Cumulative = Enumerable.Range(0, model.H).Select(_ => new float[count]).ToArray();
     }
 
-    private SensitivitySample(CompiledScenario model, int count, float[][] inputs, double[] npv, ulong[] exits)
+    private SensitivitySample(CompiledScenario model, int count, float[][] inputs, double[] npv, ulong[] exits, float[][] cumulative)
     {
         _model = model;
         Count = count;
         Inputs = inputs;
         Npv = npv;
         Exits = exits;
+        Cumulative = cumulative;
     }
 
     /// <summary>The first <paramref name="count"/> trials of this sample (for a run that stopped early), or itself.</summary>
     public SensitivitySample Truncated(int count) => count >= Count ? this
-        : new SensitivitySample(_model, count, Inputs.Select(x => x[..count]).ToArray(), Npv[..count], Exits[..count]);
+        : new SensitivitySample(_model, count, Inputs.Select(x => x[..count]).ToArray(), Npv[..count], Exits[..count],
+            Cumulative.Select(x => x[..count]).ToArray());
+
+    /// <summary>Per year (index 0 = year 1), cumulative net savings at its end in each trial.</summary>
+    public float[][] Cumulative { get; }
 
     /// <summary>Trials kept (the first of the run).</summary>
     public int Count { get; }
@@ -63,6 +70,15 @@ internal sealed class SensitivitySample
             }
         }
         w.Metric(_model.Layout.Programme.Npv)[..count].CopyTo(Npv.AsSpan(offset, count));
+        for (int t = 0; t < Cumulative.Length; t++)
+        {
+            var source = w.Metric(_model.Layout.Programme.Cumulative(t + 1));
+            var destination = Cumulative[t];
+            for (int i = 0; i < count; i++)
+            {
+                destination[offset + i] = (float)source[i];
+            }
+        }
         for (int i = 0; i < count; i++)
         {
             ulong mask = 0;

@@ -71,6 +71,13 @@ public static class Simulation
         var paired = new PairedSample(options, layout.Npv, targetMetric >= 0 ? targetMetric : layout.Cumulative(model.H));
         // Trials kept for output or sensitivity read every input; the others skip inputs they cannot read.
         long fullTrials = Math.Max(sample.Count, options.KeepTrials);
+        // Where the plan falls among all the trials: counted exactly per block, merged in block order.
+        var plan = PlanCaseBuilder.Of(model);
+        int planYear = scenario.Target?.ByYear ?? model.H;
+        int planMetric = layout.Cumulative(planYear);
+        double planCumulative = plan.CumulativeNetSavings[planYear - 1];
+        var planNpvReached = new long[scheduler.Blocks];
+        var planCumulativeReached = new long[scheduler.Blocks];
 
         var monitor = options.Precision is { } goal ? new PrecisionMonitor(model, goal, scheduler.Blocks) : null;
         var checkpoints = options.Precision is null ? [options.Trials] : PrecisionGoal.Checkpoints(options.Trials);
@@ -89,6 +96,8 @@ public static class Simulation
                 // Per-block results are kept by block index, so merging order never depends on scheduling.
                 blockMoments[w.BlockIndex] = MomentsOf(w, model.Layout.Count);
                 targetMet[w.BlockIndex] = w.TargetMet;
+                planNpvReached[w.BlockIndex] = AtLeast(w.Metric(layout.Npv), plan.Npv);
+                planCumulativeReached[w.BlockIndex] = AtLeast(w.Metric(planMetric), planCumulative);
                 paired.Record(w);
                 sample.Record(w);
                 counts[worker].Add(w);
@@ -151,9 +160,10 @@ public static class Simulation
 
         clock.Restart();
         sample = sample.Truncated((int)Math.Min(trials, sample.Count));
-        var sensitivity = SensitivityAnalysis.Of(model, sample, scheduler.Threads);
+        var findings = SensitivityAnalysis.Analyse(model, sample, scheduler.Threads);
+        var sensitivity = findings.Rows;
+        var twoOutcomes = TwoOutcomeAnalysis.Of(model, sample);
         var exposures = PartnerExposureAnalysis.Of(model, sample, summary.Decision);
-        var plan = PlanCaseBuilder.Of(model);
         var register = RiskRegisterAnalysis.Of(scenario, options with { Trials = trials, Precision = null }, summary.Decision, plan, cancellation);
         return new RunResult
         {
@@ -169,6 +179,11 @@ public static class Simulation
             PairedCumulative = paired.Cumulative[..(int)Math.Min(trials, paired.Cumulative.Length)],
             Plan = plan,
             RiskRegister = register,
+            PlanStanding = new PlanStanding(trials, plan.Npv, planNpvReached.Sum(), planYear, planCumulative,
+                planCumulativeReached.Sum()),
+            SensitivityGroups = findings.Groups,
+            Scatter = findings.Scatter,
+            TwoOutcomes = twoOutcomes,
             PartnerExposures = exposures,
             SensitivityTrials = sample.Count,
             PercentileErrorBound = estimates.ErrorBound * 100,
@@ -185,6 +200,17 @@ public static class Simulation
         var final = PrecisionMonitor.FromDecision(trials, decision, goal);
         var checkpoints = passed.Where(c => c.Trials < trials).Append(final).ToList();
         return new PrecisionOutcome(goal, maxTrials, final.Reached, checkpoints);
+    }
+
+    // Trials of a block whose value is at least the plan's.
+    private static long AtLeast(ReadOnlySpan<double> values, double plan)
+    {
+        long count = 0;
+        foreach (double v in values)
+        {
+            count += v >= plan ? 1 : 0;
+        }
+        return count;
     }
 
     private static Moments[] MomentsOf(BlockWorkspace w, int metrics)

@@ -60,7 +60,11 @@ public static class ResultWriters
         });
     }
 
-    /// <summary>Writes <c>sensitivity.parquet</c>: input, role, owner, spearman, share, in tornado order.</summary>
+    /// <summary>
+    /// Writes <c>sensitivity.parquet</c>: input, role, owner, spearman, share (largest share first), then the swing
+    /// in pounds: split (<c>deciles</c>, <c>leaves</c> or <c>occurs</c>), npv_mean_low, npv_mean_high, swing and
+    /// yes_fraction (null unless the split is yes/no).
+    /// </summary>
     public static void WriteSensitivityParquet(RunResult result, string path)
     {
         var input = new DataField<string>("input");
@@ -68,7 +72,13 @@ public static class ResultWriters
         var owner = new DataField<string>("owner");
         var spearman = new DataField<double>("spearman");
         var share = new DataField<double>("share");
-        var schema = new ParquetSchema(input, role, owner, spearman, share);
+        var split = new DataField<string>("split");
+        var meanLow = new DataField<double?>("npv_mean_low");
+        var meanHigh = new DataField<double?>("npv_mean_high");
+        var swing = new DataField<double?>("swing");
+        var yes = new DataField<double?>("yes_fraction");
+        var schema = new ParquetSchema(input, role, owner, spearman, share, split, meanLow, meanHigh, swing, yes);
+        static double?[] Nullable(IEnumerable<double> values) => values.Select(v => double.IsNaN(v) ? (double?)null : v).ToArray();
         var rows = result.Sensitivity;
         using var stream = File.Create(path);
         Sync(async () =>
@@ -80,8 +90,22 @@ public static class ResultWriters
             await group.WriteAsync(owner, rows.Select(r => r.Owner).ToArray());
             await group.WriteAsync<double>(spearman, rows.Select(r => r.Spearman).ToArray().AsMemory());
             await group.WriteAsync<double>(share, rows.Select(r => r.Share).ToArray().AsMemory());
+            await group.WriteAsync(split, rows.Select(r => SplitName(r.Split)).ToArray());
+            await group.WriteAsync<double>(meanLow, Nullable(rows.Select(r => r.NpvMeanLow)).AsMemory());
+            await group.WriteAsync<double>(meanHigh, Nullable(rows.Select(r => r.NpvMeanHigh)).AsMemory());
+            await group.WriteAsync<double>(swing, Nullable(rows.Select(r => r.Swing)).AsMemory());
+            await group.WriteAsync<double>(yes, Nullable(rows.Select(r => r.YesFraction)).AsMemory());
         });
     }
+
+    /// <summary>snake_case name of a swing split, as in <c>sensitivity.parquet</c>.</summary>
+    public static string SplitName(SwingSplit split) => split switch
+    {
+        SwingSplit.Leaves => "leaves",
+        SwingSplit.Occurs => "occurs",
+        SwingSplit.GroupScore => "group_score",
+        _ => "deciles",
+    };
 
     /// <summary>snake_case name of an input role, as in the files.</summary>
     public static string RoleName(Core.Model.InputRole role) => role switch
@@ -157,7 +181,55 @@ public static class ResultWriters
         }
         json.WriteEndObject();
         RiskRegisterWriters.WriteMitigation(json, result);
+        WritePlanStanding(json, result);
+        WriteTwoOutcomes(json, result);
         json.WriteEndObject();
+    }
+
+    // Where the plan's figures fall among all the trials, with 95% Wilson intervals.
+    private static void WritePlanStanding(Utf8JsonWriter json, RunResult result)
+    {
+        if (result.PlanStanding is not { } plan)
+        {
+            return;
+        }
+        json.WriteStartObject("plan");
+        json.WriteNumber("npv", plan.PlanNpv);
+        json.WriteNumber("trials_npv_reached", plan.TrialsNpvAtLeast);
+        json.WriteNumber("p_npv_reached", plan.NpvReached);
+        json.WriteNumber("p_npv_reached_low95", plan.NpvInterval.Low);
+        json.WriteNumber("p_npv_reached_high95", plan.NpvInterval.High);
+        json.WriteNumber("cumulative_year", plan.Year);
+        json.WriteString("cumulative_year_label", result.Scenario.YearLabel(plan.Year));
+        json.WriteNumber("cumulative_net_savings", plan.PlanCumulative);
+        json.WriteNumber("trials_cumulative_reached", plan.TrialsCumulativeAtLeast);
+        json.WriteNumber("p_cumulative_reached", plan.CumulativeReached);
+        json.WriteNumber("p_cumulative_reached_low95", plan.CumulativeInterval.Low);
+        json.WriteNumber("p_cumulative_reached_high95", plan.CumulativeInterval.High);
+        json.WriteEndObject();
+    }
+
+    // Results that fall into two groups because of one yes/no event (empty list when none does).
+    private static void WriteTwoOutcomes(Utf8JsonWriter json, RunResult result)
+    {
+        json.WriteStartArray("two_outcome");
+        foreach (var t in result.TwoOutcomes)
+        {
+            json.WriteStartObject();
+            json.WriteString("metric", t.Metric);
+            Number(json, "year", t.Year);
+            json.WriteString("driver", t.Kind == OutcomeDriverKind.PartnerLeaves ? "partner_leaves" : "risk_occurs");
+            json.WriteString("driver_id", t.DriverId);
+            json.WriteString("driver_name", t.DriverName);
+            json.WriteNumber("p_yes", t.YesFraction);
+            json.WriteNumber("median_if_yes", t.MedianYes);
+            json.WriteNumber("median_if_no", t.MedianNo);
+            json.WriteNumber("median", t.Median);
+            Number(json, "separation", double.IsFinite(t.Separation) ? t.Separation : null);
+            json.WriteNumber("dip_ratio", t.DipRatio);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
     }
 
     // A target as { cumulative_net_savings, by_year, by_year_label }, or null.
