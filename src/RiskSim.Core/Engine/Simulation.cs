@@ -109,6 +109,7 @@ public static class Simulation
         }, null, cancellation));
         var summary = SummaryBuilder.Build(model, options.Trials, moments, estimates, TrialCounts.Sum(model, counts), targetMet.Sum());
         var npvQuantiles = estimates.Quantiles(layout.Npv, NpvQuantilePoints);
+        var targetQuantiles = estimates.Quantiles(layout.Cumulative(scenario.Target?.ByYear ?? model.H), NpvQuantilePoints);
         var statistics = clock.Elapsed;
 
         clock.Restart();
@@ -124,6 +125,7 @@ public static class Simulation
             Decision = summary.Decision,
             Sensitivity = sensitivity,
             NpvQuantiles = npvQuantiles,
+            TargetQuantiles = targetQuantiles,
             PairedNpv = paired.Npv,
             PairedCumulative = paired.Cumulative,
             Plan = PlanCaseBuilder.Of(model),

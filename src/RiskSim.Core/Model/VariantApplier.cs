@@ -121,7 +121,7 @@ public static class VariantApplier
                 problems.Add(new(path, $"{path}: the scenario has no target"));
                 return scenario;
             }
-            return scenario with { Target = target with { CumulativeNetSavings = number(target.CumulativeNetSavings) } };
+            return scenario with { Target = target.WithCumulative(number(target.CumulativeNetSavings)) };
         }
         int dot = path.IndexOf('.', StringComparison.Ordinal);
         if (dot <= 0)

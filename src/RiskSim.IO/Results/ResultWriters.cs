@@ -8,7 +8,7 @@ using RiskSim.Core.Engine;
 namespace RiskSim.IO.Results;
 
 /// <summary>Writes the summary, sensitivity and decision files of a run (the result files, docs/model.md).</summary>
-public static class ResultWriters
+public static partial class ResultWriters
 {
     /// <summary>Column order of <c>summary.csv</c> and <c>summary.parquet</c>.</summary>
     public static readonly string[] SummaryColumns =
@@ -120,6 +120,8 @@ public static class ResultWriters
         Number(json, "reserve_80", d.Reserve80);
         Number(json, "reserve_90", d.Reserve90);
         Number(json, "reserve_95", d.Reserve95);
+        WriteProfile(json, d.Profile, scenario);
+        WritePeakFunding(json, d.PeakFunding);
         json.WriteNumber("p_payback_within_horizon", d.ProbabilityOfPayback);
         foreach (var p in d.PartnerExits)
         {
@@ -141,6 +143,8 @@ public static class ResultWriters
             Number(json, "reserve_80", p.Reserve80);
             Number(json, "reserve_90", p.Reserve90);
             Number(json, "reserve_95", p.Reserve95);
+            WriteProfile(json, p.Profile, scenario);
+            WritePeakFunding(json, p.PeakFunding);
             json.WriteEndObject();
         }
         json.WriteEndObject();
@@ -159,6 +163,10 @@ public static class ResultWriters
         json.WriteNumber("cumulative_net_savings", target.CumulativeNetSavings);
         json.WriteNumber("by_year", target.ByYear);
         json.WriteString("by_year_label", scenario.YearLabel(target.ByYear));
+        if (target.Profile is not null)
+        {
+            json.WriteString("basis", target.Basis == Core.Model.TargetBasis.Annual ? "annual" : "cumulative");
+        }
         json.WriteEndObject();
     }
 
