@@ -30,7 +30,7 @@ public sealed record RenderedChart(string FileName, string Title, string Descrip
 /// <param name="Partners">Partner withdrawal exposure (<c>partners.png</c> when <see cref="PartnerExposureData.HasChart"/>).</param>
 /// <param name="Councils">Each partner's own cumulative net savings (<c>councils.png</c> when <see cref="CouncilsChartData.HasChart"/>).</param>
 /// <param name="Charts">The rendered charts in report order.</param>
-public sealed record ChartSet(FanChartData Fan, FanChartData Annual, NpvChartData Npv, TornadoData Tornado,
+public sealed partial record ChartSet(FanChartData Fan, FanChartData Annual, NpvChartData Npv, TornadoData Tornado,
     PartnerExposureData Partners, CouncilsChartData Councils, IReadOnlyList<RenderedChart> Charts)
 {
     /// <summary>File name of the cumulative savings fan chart.</summary>
@@ -50,6 +50,9 @@ public sealed record ChartSet(FanChartData Fan, FanChartData Annual, NpvChartDat
 
     /// <summary>File name of the chart of each partner's own cumulative net savings.</summary>
     public const string CouncilsFile = "councils.png";
+
+    /// <summary>File name of the S-curve of cumulative net savings at the target year.</summary>
+    public const string TargetFile = "target.png";
 
     /// <summary>The footer every chart carries: scenario name, trials and seed.</summary>
     public static string Footer(RunResult result) =>
@@ -92,6 +95,7 @@ public sealed record ChartSet(FanChartData Fan, FanChartData Annual, NpvChartDat
                 "The inputs whose uncertainty moves the NPV most, as shares of its variance (squared rank correlations); "
                 + "bars to the right mean a higher value raises the NPV, to the left that it lowers it."),
         };
+        charts.Add(DrawTarget(result, footer, options, cancellation));
         if (partners.HasChart)
         {
             charts.Add(Draw(PartnersFile, partners.Title, () => PartnersChart.Build(partners),

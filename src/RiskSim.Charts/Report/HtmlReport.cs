@@ -48,6 +48,7 @@ public static partial class HtmlReport
         Header(html, result, provenance);
         HeadlineSection(html, result);
         DecisionFigures(html, result);
+        ProfileAndFunding(html, result);
         Charts(html, charts);
         Drivers(html, result, charts);
         Partners(html, result, charts);
