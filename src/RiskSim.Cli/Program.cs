@@ -34,6 +34,7 @@ public static class Program
         root.Subcommands.Add(ExplainCommand.Build());
         root.Subcommands.Add(InitCommand.Build());
         root.Subcommands.Add(SchemaCommand.Build());
+        root.Subcommands.Add(SeekCommand.Build());
         return root;
     }
 }
