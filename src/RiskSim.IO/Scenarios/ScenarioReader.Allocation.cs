@@ -38,7 +38,7 @@ public sealed partial class ScenarioReader
     /// </summary>
     private SavingsTarget? ReadProfile(YMapping map, string field, int? horizon)
     {
-        var f = Fields(map, field, ["profile", "basis"]);
+        var f = Fields(map, field, ["profile", "basis", .. SingleTargetKeys]);
         foreach (var key in SingleTargetKeys.Where(f.ContainsKey))
         {
             Error(f[key].Key, Join(field, key), $"'{key}' cannot go with 'profile': a profile's last year is the target");
