@@ -13,7 +13,7 @@ namespace RiskSim.Charts.Tests;
 /// </summary>
 public sealed partial class ChartImageTests
 {
-    private static readonly string[] ChartFiles = ["fan.png", "annual.png", "npv.png", "tornado.png", "partners.png", "councils.png"];
+    private static readonly string[] ChartFiles = ["fan.png", "annual.png", "npv.png", "tornado.png", "target.png", "partners.png", "councils.png"];
 
     [Fact]
     public void Every_chart_and_the_report_are_written_under_their_final_names_only_on_commit()
@@ -46,6 +46,7 @@ public sealed partial class ChartImageTests
     [InlineData("annual.png")]
     [InlineData("npv.png")]
     [InlineData("tornado.png")]
+    [InlineData("target.png")]
     [InlineData("partners.png")]
     public void Chart_is_a_1600_by_900_png_with_colour_and_text(string file)
     {

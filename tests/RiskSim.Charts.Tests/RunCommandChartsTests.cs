@@ -11,7 +11,7 @@ public sealed class RunCommandChartsTests
     private static readonly string[] ResultFiles =
         ["decision.json", "run.json", "sensitivity.parquet", "summary.csv", "summary.parquet", "trials.parquet"];
 
-    private static readonly string[] ChartFiles = ["annual.png", "councils.png", "fan.png", "npv.png", "partners.png", "report.html", "tornado.png"];
+    private static readonly string[] ChartFiles = ["annual.png", "councils.png", "fan.png", "npv.png", "partners.png", "report.html", "target.png", "tornado.png"];
 
     [Fact]
     public void Every_run_writes_charts_and_report_by_default()
@@ -57,7 +57,7 @@ public sealed class RunCommandChartsTests
             Assert.True(a.AsSpan().SequenceEqual(b), $"{file} differs when charts are drawn");
         }
         Assert.Contains("fan.svg", FilesIn(with));
-        Assert.Equal(6, FilesIn(with).Count(f => f.EndsWith(".svg", StringComparison.Ordinal)));
+        Assert.Equal(7, FilesIn(with).Count(f => f.EndsWith(".svg", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class RunCommandChartsTests
         var run = Execute(options);
         Assert.True(run.Code == ExitCodes.Ok, run.Stderr);
         string[] files = FilesIn(output);
-        Assert.Equal(["annual.png", "annual.svg", "councils.png", "councils.svg", "fan.png", "fan.svg", "npv.png", "npv.svg", "report.html", "tornado.png", "tornado.svg"],
+        Assert.Equal(["annual.png", "annual.svg", "councils.png", "councils.svg", "fan.png", "fan.svg", "npv.png", "npv.svg", "report.html", "target.png", "target.svg", "tornado.png", "tornado.svg"],
             files.Where(f => !ResultFiles.Contains(f)));
         Assert.Contains("note: partners.png not drawn: no partner has a withdrawal risk.", run.Stderr, StringComparison.Ordinal);
         using var png = PngImage.Load(Path.Combine(output, "tornado.png"));

@@ -15,20 +15,20 @@ public class PinnedResultsTests
 
     public static TheoryData<string, string, string> Pins => new()
     {
-        { "tests/reference/reference-simple.yaml", "decision.json", "9f29baebf11f5576d306a0f7801d666e6b94448620ebcdba07948fb4384cf0d8" },
+        { "tests/reference/reference-simple.yaml", "decision.json", "521a16ea759548904af4b8a7d30b179f4dd9ff6bbc6951f0d18af3255946c7f2" },
         { "tests/reference/reference-simple.yaml", "sensitivity.parquet", "341c82df8ca897eed8dd6f01d96c96b2076a98daf54b9c5279b7f38ce83e5d35" },
-        { "tests/reference/reference-simple.yaml", "summary.csv", "4b7e3c6dcd4d7619b4bf533635e180b7383584905b8d114ce87686b6855b10c3" },
-        { "tests/reference/reference-simple.yaml", "summary.parquet", "654672d4300844be1a1556c2033cb61604dd2c1fc4829f9ba85868cd85dc647b" },
+        { "tests/reference/reference-simple.yaml", "summary.csv", "db85f0efc60ff0b2a0ff2659012c90280a440c39aac4f76818be09eac4b751d5" },
+        { "tests/reference/reference-simple.yaml", "summary.parquet", "2d67ed9f0ba4469d73d47f0854641f58730e934efa73ed8fe0c821e51fecfd1e" },
         { "tests/reference/reference-simple.yaml", "trials.parquet", "d3da8f147605b39048719e591153ffac87f5a03a9817eb6e176a8a2d6ff4a9dc" },
-        { "tests/reference/reference-shared-ict.yaml", "decision.json", "89b6c2e6ac4e8ceb5a00e7f1487b6023cbbf0cae3806bc295f48f400e1a2374a" },
+        { "tests/reference/reference-shared-ict.yaml", "decision.json", "5e7daa5a33c851079b9cbe43afa4d930c2f306b505d7a54c7ed549be59783019" },
         { "tests/reference/reference-shared-ict.yaml", "sensitivity.parquet", "8e75cb19ccafba51294ea60f9e920bd08524bc2b27406540c9ec4214b76b3a05" },
-        { "tests/reference/reference-shared-ict.yaml", "summary.csv", "56a600b4dfab7045140c296b6b40f3d0edc3677e18d5ef0a8c6f42305d2d4195" },
-        { "tests/reference/reference-shared-ict.yaml", "summary.parquet", "372641f1f393253492be529fcf13aaf0937232301c8cad04d9d602993060f1d8" },
+        { "tests/reference/reference-shared-ict.yaml", "summary.csv", "ba647c3e18b112264e034037219d7361e340540867e83823bfe8712c024ea0ee" },
+        { "tests/reference/reference-shared-ict.yaml", "summary.parquet", "7075e4a0438336a6c5e4dab2f3db128d6e9632608f9ff5b772d8f2b98b6a02a6" },
         { "tests/reference/reference-shared-ict.yaml", "trials.parquet", "41dae4d6f38f95e4abd1891ab331ab674796679f03d8ca8b555587570746fe23" },
-        { "benchmarks/scenarios/synthetic-large.yaml", "decision.json", "454625ef6e8b3da5a356b0cae09acd0db1884fa85b014f46ddc42de9c1ca6fc9" },
+        { "benchmarks/scenarios/synthetic-large.yaml", "decision.json", "9be88c6aec0a8279ee9376bdb767e1272ac6dab409acdc255ebb2323f82e7d30" },
         { "benchmarks/scenarios/synthetic-large.yaml", "sensitivity.parquet", "367f249f9b977f1ef275e982ce656e7acd96956e5b6e2c5692e2fe262a9b7e3e" },
-        { "benchmarks/scenarios/synthetic-large.yaml", "summary.csv", "28daaf4195c0bfeff67d6e3199a39ce966f7cfabc998c941118a4525f31151ea" },
-        { "benchmarks/scenarios/synthetic-large.yaml", "summary.parquet", "2490b98d0e47834a9df46be4dd5145faa07178ba83cd5120965a63a5edb8c3eb" },
+        { "benchmarks/scenarios/synthetic-large.yaml", "summary.csv", "babc8a1c28fa740e7e80d77628fd2c324fb2caee1a8334a9a14aca47945342b6" },
+        { "benchmarks/scenarios/synthetic-large.yaml", "summary.parquet", "1847fc4f0185f22f1ecf700d76da2f55bc41d8b2f93844c3a3756adf4eca7cb3" },
         { "benchmarks/scenarios/synthetic-large.yaml", "trials.parquet", "05824f09da28aef481b0fa3bb3feb50b4a99d22468235eb82ff51a2499bcaeb8" },
     };
 
