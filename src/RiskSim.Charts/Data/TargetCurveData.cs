@@ -7,7 +7,8 @@ namespace RiskSim.Charts.Data;
 /// <param name="Label">Whose curve it is: the run, or a batch's base scenario or variant.</param>
 /// <param name="Values">Cumulative net savings at p = 0.005 … 0.995 (money).</param>
 /// <param name="Probabilities">The matching cumulative probabilities, 0.005 … 0.995.</param>
-public sealed record TargetCurve(string Label, IReadOnlyList<double> Values, IReadOnlyList<double> Probabilities);
+/// <param name="ChanceOfTarget">The run's own P(target met), or null without a target.</param>
+public sealed record TargetCurve(string Label, IReadOnlyList<double> Values, IReadOnlyList<double> Probabilities, double? ChanceOfTarget);
 
 /// <summary>
 /// What <c>target.png</c> draws: the S-curve (cumulative distribution) of cumulative net savings at the target year
@@ -35,14 +36,14 @@ public sealed record TargetCurveData(string Title, IReadOnlyList<TargetCurve> Cu
         var first = runs[0].Result;
         var s = first.Scenario;
         int year = first.TargetQuantilesYear;
-        var curves = runs.Select(r => Curve(r.Label, r.Result.TargetQuantiles)).ToList();
+        var curves = runs.Select(r => Curve(r.Label, r.Result.TargetQuantiles, r.Result.Decision.ProbabilityTargetMet)).ToList();
         var d = first.Decision;
         var marks = new List<PercentileMark>();
         var row = first.Row(MetricNames.CumulativeNetSavings, year);
         string Money(double v) => Formats.Money(v, s.Currency);
         if (d.Target is { } target && d.CumulativeAtTargetP20 is double p20 && d.CumulativeAtTargetP10 is double p10 && d.CumulativeAtTargetP5 is double p5)
         {
-            marks.Add(new PercentileMark($"80% confidence: {Money(p20)} (reserve {Money(d.Reserve80 ?? 0)})", 0.20, p20));
+            marks.Add(new PercentileMark($"{(runs.Count > 1 ? $"{runs[0].Label}, " : "")}80% confidence: {Money(p20)} (reserve {Money(d.Reserve80 ?? 0)})", 0.20, p20));
             marks.Add(new PercentileMark($"90%: {Money(p10)} (reserve {Money(d.Reserve90 ?? 0)})", 0.10, p10));
             marks.Add(new PercentileMark($"95%: {Money(p5)} (reserve {Money(d.Reserve95 ?? 0)})", 0.05, p5));
         }
@@ -58,14 +59,14 @@ public sealed record TargetCurveData(string Title, IReadOnlyList<TargetCurve> Cu
     }
 
     // The middle 99% of the quantiles (p = 0.005 … 0.995), as the NPV chart draws them.
-    private static TargetCurve Curve(string label, IReadOnlyList<double> q)
+    private static TargetCurve Curve(string label, IReadOnlyList<double> q, double? chance)
     {
         if (q.Count < 3)
         {
             throw new ArgumentException("a run keeps 201 quantiles of cumulative net savings at the target year", nameof(q));
         }
         double step = 1.0 / (q.Count - 1);
-        return new TargetCurve(label, [.. q.Skip(1).Take(q.Count - 2)], [.. Enumerable.Range(1, q.Count - 2).Select(i => i * step)]);
+        return new TargetCurve(label, [.. q.Skip(1).Take(q.Count - 2)], [.. Enumerable.Range(1, q.Count - 2).Select(i => i * step)], chance);
     }
 
     /// <summary>The chance of at most <paramref name="amount"/> read off a curve (linear between its points).</summary>

@@ -12,7 +12,7 @@ namespace RiskSim.Charts.Rendering;
 public static class TargetCurveChart
 {
     private static readonly Color[] CurveColours =
-        [ChartPalette.Median, ChartPalette.Vermillion, ChartPalette.BluishGreen, ChartPalette.ReddishPurple, ChartPalette.Orange, ChartPalette.SkyBlue];
+        [ChartPalette.Median, ChartPalette.Orange, ChartPalette.BluishGreen, ChartPalette.ReddishPurple, ChartPalette.SkyBlue, ChartPalette.Grey];
 
     /// <summary>Builds the plot (not yet rendered).</summary>
     public static Plot Build(TargetCurveData data)
@@ -42,12 +42,12 @@ public static class TargetCurveChart
             curve.MarkerSize = 0;
             curve.LegendText = data.Curves.Count == 1
                 ? "Chance cumulative net savings are at most this amount"
-                : c.Label + (data.Target is double target ? $": {Formats.Chance(1 - TargetCurveData.ChanceAtMost(c, target - 1e-9))} chance of the target" : "");
+                : c.Label + (c.ChanceOfTarget is double chance ? $": {Formats.Chance(chance)} chance of the target" : "");
         }
         if (data.Target is double tv)
         {
             var line = plot.Add.VerticalLine(tv, 2, ChartPalette.Vermillion, LinePattern.Dashed);
-            string chance = Formats.Chance(1 - TargetCurveData.ChanceAtMost(data.Curves[0], tv - 1e-9));
+            string chance = Formats.Chance(data.Curves[0].ChanceOfTarget ?? 1 - TargetCurveData.ChanceAtMost(data.Curves[0], tv));
             line.LegendText = data.Curves.Count == 1 ? $"Target {Money(tv)}: {chance} chance of meeting it" : $"Target {Money(tv)}";
         }
         // Each confidence level: a dot on the first curve, a dotted guide to the axis and a label to its left.
@@ -66,8 +66,10 @@ public static class TargetCurveChart
             text.LabelBold = true;
             text.LabelFontColor = ChartPalette.Ink;
             text.LabelBackgroundColor = Colors.White.WithAlpha(0.85);
-            text.LabelAlignment = Alignment.MiddleLeft;
-            text.OffsetX = 8;
+            // Labels go right of their dot, or left of it in the right part of the chart so they stay inside.
+            bool rightSide = (mark.Value - left) / (right - left) > 0.55;
+            text.LabelAlignment = rightSide ? Alignment.MiddleRight : Alignment.MiddleLeft;
+            text.OffsetX = rightSide ? -8 : 8;
         }
 
         ChartCanvas.MoneyAxis(plot.Axes.Bottom, data.Currency);
