@@ -122,7 +122,8 @@ public sealed partial class ReportTests
         Assert.DoesNotContain("<b>shared", html, StringComparison.Ordinal);
         Assert.Contains("North &amp; &lt;Co&gt;", html, StringComparison.Ordinal);
         Assert.Contains("No partner has a withdrawal risk in this scenario", html, StringComparison.Ordinal);
-        Assert.Equal(5, InlinePngs().Count(html));
+        // fan, annual, npv, tornado, target and councils: no partners chart.
+        Assert.Equal(6, InlinePngs().Count(html));
         Assert.Contains("none set in the scenario", html, StringComparison.Ordinal);
     }
 
@@ -166,7 +167,7 @@ public sealed partial class ReportTests
         File.WriteAllText(report, html);
 
         string dom = await Browser.DumpDomAsync(chromium, report);
-        Assert.Contains("data-images-loaded=\"4/5\"", dom, StringComparison.Ordinal);
+        Assert.Contains("data-images-loaded=\"5/6\"", dom, StringComparison.Ordinal);
     }
 
     [GeneratedRegex("<img src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"")]

@@ -159,6 +159,20 @@ public class SavingsProfileTests
         Assert.Contains(lines, l => l.StartsWith("a,peak_funding,,75000,", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void The_console_shows_the_profile_by_financial_year_and_the_peak_funding()
+    {
+        var result = Run("{ profile: [-200k, 0, 50k, 200k] }", "{ profile: [-75k, 50k, 50k, 60k], basis: annual }");
+        string text = Cli.Commands.ConsoleSummary.Render(result, "out", ansi: false);
+        Assert.Contains("Savings profile (cumulative net savings)", text, StringComparison.Ordinal);
+        Assert.Matches(@"2016/17 +│ +£0 │ +0% │ +£50k │ +£50k │ +£50k │", text);
+        Assert.Contains("Peak funding requirement (cash to find before the savings arrive, at year ends): £150k for 80% confidence, "
+            + "£150k for 90%, £150k for 95% (mean £150k); some is needed in 100% of trials.", text, StringComparison.Ordinal);
+        Assert.Contains("a: peak funding on its own ledger £75k for 90% confidence (mean £75k).", text, StringComparison.Ordinal);
+        Assert.Contains("a, own savings profile: 2015/16 -£75k, 100% chance, reserve for 90% confidence £0; ", text, StringComparison.Ordinal);
+        Assert.Contains("2018/19 £85k, 0% chance, reserve for 90% confidence £10k.", text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("{ profile: [1, 2], by_year: 2 }", "target.by_year", "cannot go with 'profile'")]
     [InlineData("{ profile: [1, 2], basis: yearly }", "target.basis", "expected cumulative or annual")]

@@ -11,6 +11,25 @@ public static partial class HtmlReport
     /// <summary>Id of the section with the savings profile and the peak funding requirement.</summary>
     public const string FundingId = "funding";
 
+    private static void ProfileTable(StringBuilder html, RunResult result, IReadOnlyList<ProfileYearFigure> profile, string caption)
+    {
+        var s = result.Scenario;
+        string Money(double v) => Formats.Money(v, s.Currency);
+        html.Append("<table class=\"profile\">\n<caption>").Append(E(caption)).Append("</caption>\n")
+            .Append("<thead><tr><th scope=\"col\">Financial year</th><th scope=\"col\" class=\"num\">Target (cumulative)</th>")
+            .Append("<th scope=\"col\" class=\"num\">Chance of meeting it</th><th scope=\"col\" class=\"num\">Reserve for 80% confidence</th>")
+            .Append("<th scope=\"col\" class=\"num\">Reserve for 90% confidence</th><th scope=\"col\" class=\"num\">Reserve for 95% confidence</th></tr></thead>\n<tbody>\n");
+        foreach (var y in profile)
+        {
+            html.Append("<tr><th scope=\"row\">").Append(E(s.YearLabel(y.Year))).Append("</th><td class=\"num\">").Append(E(Money(y.Target)))
+                .Append("</td><td class=\"num\">").Append(E(Formats.Chance(y.ProbabilityMet)))
+                .Append("</td><td class=\"num\">").Append(E(Money(y.Reserve80)))
+                .Append("</td><td class=\"num\">").Append(E(Money(y.Reserve90)))
+                .Append("</td><td class=\"num\">").Append(E(Money(y.Reserve95))).Append("</td></tr>\n");
+        }
+        html.Append("</tbody>\n</table>\n");
+    }
+
     private static void ProfileAndFunding(StringBuilder html, RunResult result)
     {
         var s = result.Scenario;
@@ -19,20 +38,13 @@ public static partial class HtmlReport
         html.Append("<section id=\"").Append(FundingId).Append("\">\n<h2>Savings profile and funding</h2>\n");
         if (d.Profile.Count > 0)
         {
-            html.Append("<table class=\"profile\">\n<caption>Savings profile by financial year: cumulative net savings promised by the end of each year")
-                .Append(d.Target?.Basis == Core.Model.TargetBasis.Annual ? " (given as annual figures, summed)" : "").Append("</caption>\n")
-                .Append("<thead><tr><th scope=\"col\">Financial year</th><th scope=\"col\" class=\"num\">Target (cumulative)</th>")
-                .Append("<th scope=\"col\" class=\"num\">Chance of meeting it</th><th scope=\"col\" class=\"num\">Reserve for 80% confidence</th>")
-                .Append("<th scope=\"col\" class=\"num\">Reserve for 90% confidence</th><th scope=\"col\" class=\"num\">Reserve for 95% confidence</th></tr></thead>\n<tbody>\n");
-            foreach (var y in d.Profile)
-            {
-                html.Append("<tr><th scope=\"row\">").Append(E(s.YearLabel(y.Year))).Append("</th><td class=\"num\">").Append(E(Money(y.Target)))
-                    .Append("</td><td class=\"num\">").Append(E(Formats.Chance(y.ProbabilityMet)))
-                    .Append("</td><td class=\"num\">").Append(E(Money(y.Reserve80)))
-                    .Append("</td><td class=\"num\">").Append(E(Money(y.Reserve90)))
-                    .Append("</td><td class=\"num\">").Append(E(Money(y.Reserve95))).Append("</td></tr>\n");
-            }
-            html.Append("</tbody>\n</table>\n");
+            ProfileTable(html, result, d.Profile, "Savings profile by financial year: cumulative net savings promised by the end of each year"
+                + (d.Target?.Basis == Core.Model.TargetBasis.Annual ? " (given as annual figures, summed)" : ""));
+        }
+        foreach (var p in d.Partners.Where(p => p.Profile.Count > 0))
+        {
+            ProfileTable(html, result, p.Profile, $"{InputLabels.OwnerName(s, p.PartnerId)}'s own savings profile, on its own ledger"
+                + (p.Target?.Basis == Core.Model.TargetBasis.Annual ? " (given as annual figures, summed)" : ""));
         }
         if (d.PeakFunding is { } f)
         {

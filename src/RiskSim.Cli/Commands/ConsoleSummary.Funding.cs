@@ -46,10 +46,15 @@ public static partial class ConsoleSummary
                   + $"{Money(f.P90)} for 90%, {Money(f.P95)} for 95% (mean {Money(f.Mean)}); some is needed in {Formats.Chance(f.ProbabilityNeeded)} of trials."
                 : "Peak funding requirement: none; cumulative net savings never fall below zero at a year end.");
         }
+        foreach (var p in result.Decision.Partners.Where(p => p.Profile.Count > 0))
+        {
+            lines.Add($"{Label(p.Name, p.PartnerId)}, own savings profile: " + string.Join("; ", p.Profile.Select(y =>
+                $"{s.YearLabel(y.Year)} {Money(y.Target)}, {Formats.Chance(y.ProbabilityMet)} chance, reserve for 90% confidence {Money(y.Reserve90)}")) + ".");
+        }
         foreach (var p in result.Decision.Partners.Where(p => p.PeakFunding is not null))
         {
             var pf = p.PeakFunding!;
-            lines.Add($"{Label(p.Name, p.PartnerId)}, own ledger: peak funding {Money(pf.P90)} for 90% confidence (mean {Money(pf.Mean)}).");
+            lines.Add($"{Label(p.Name, p.PartnerId)}: peak funding on its own ledger {Money(pf.P90)} for 90% confidence (mean {Money(pf.Mean)}).");
         }
         return lines;
     }
