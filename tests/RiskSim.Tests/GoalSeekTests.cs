@@ -102,6 +102,18 @@ public class GoalSeekTests
         Assert.Contains("Range consistent with the Monte Carlo noise: £", stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_plain_number_is_named_by_its_path()
+    {
+        var (code, stdout, stderr) = Seek("target.cumulative_net_savings", "mean_npv=700k");
+        // Mean NPV does not depend on the target, so the goal is met at both ends or at neither.
+        Assert.Equal(SeekCommand.GoalNotReached, code);
+        Assert.Contains("mean_npv is mean NPV £", stderr, StringComparison.Ordinal);
+        (code, stdout, _) = Seek("target.cumulative_net_savings", "p_target_met=0.5");
+        Assert.Equal(0, code);
+        Assert.Contains("The value of target.cumulative_net_savings must be at most £", stdout, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("ict.savings", "p_target_met=0.8", "--vary 'ict.savings' matches nothing")]
     [InlineData("*.annual_saving", "p_target_met=0.8", "goal seek varies one quantity")]

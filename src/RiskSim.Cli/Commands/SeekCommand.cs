@@ -50,22 +50,25 @@ public static class SeekCommand
             Description = "The one quantity to vary, a variant path such as ict.annual_saving (a distribution: its most likely value), "
                 + "ict.go_live_month, city.withdrawal.annual_probability or target.cumulative_net_savings.",
             Required = true,
+            HelpName = "path",
         };
         var goal = new Option<string>("--for")
         {
             Description = "The goal: p_target_met=0.8 (or 80%), reserve_80=, reserve_90=, reserve_95= (money, e.g. 100k) or mean_npv= (money).",
             Required = true,
+            HelpName = "goal=value",
         };
         var trials = CommandSupport.TrialsOption($"Trials per evaluation (default {DefaultTrials:N0}, at most {MaxTrials:N0}).");
         var seed = CommandSupport.SeedOption("Random seed of every evaluation (default: the scenario's simulation.seed, else 42).");
         var threads = CommandSupport.ThreadsOption();
-        var low = new Option<string?>("--low") { Description = "Lower end of the values searched (default: from the current value; see the README)." };
+        var low = new Option<string?>("--low") { Description = "Lower end of the values searched (default: from the current value, see docs/model.md)." };
         var high = new Option<string?>("--high") { Description = "Upper end of the values searched." };
         var tolerance = new Option<string?>("--tolerance") { Description = "Stop when the values searched are this close (default: a ten-thousandth of the bracket)." };
         var by = new Option<SeekMode>("--by")
         {
             Description = "How a distribution is moved to a new most likely value: shift (default; shape and spread kept) or scale (spread scaled too).",
             DefaultValueFactory = _ => SeekMode.Shift,
+            HelpName = "shift|scale",
             CustomParser = r =>
             {
                 string text = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
@@ -219,7 +222,7 @@ public static class SeekCommand
     /// <summary>The answer in sentences.</summary>
     internal static IReadOnlyList<string> Lines(Scenario s, SeekQuantity q, SeekGoal goal, SeekResult r, SeekOptions options)
     {
-        string what = q.Distribution is null ? q.Path : $"the most likely value of {q.Path}";
+        string what = q.Distribution is null ? $"the value of {q.Path}" : $"the most likely value of {q.Path}";
         string bound = r.AtLeast ? "at least" : "at most";
         string interval = (r.IntervalLow, r.IntervalHigh) switch
         {

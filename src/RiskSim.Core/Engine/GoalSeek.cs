@@ -145,7 +145,9 @@ public sealed record SeekQuantity(string Path, VariantPaths.ValueKind Kind, Dist
                 return new(path, VariantPaths.ValueKind.Delay, delay.Months, delay.Months.MostLikely);
             }
         }
-        return Fail($"'{path}' matches nothing in the scenario that goal seek can vary");
+        var ids = scenario.Workstreams.Select(w => w.Id).Concat(scenario.Partners.Select(p => p.Id)).Concat(scenario.Risks.Select(r => r.Id));
+        return Fail($"'{path}' matches nothing in the scenario that goal seek can vary (ids: {string.Join(", ", ids)}; "
+            + $"fields such as annual_saving, go_live_month, delay_months, implementation_cost, withdrawal.annual_probability, probability, cost)");
     }
 
     /// <summary>
