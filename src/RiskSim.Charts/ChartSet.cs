@@ -30,7 +30,7 @@ public sealed record RenderedChart(string FileName, string Title, string Descrip
 /// <param name="Partners">Partner withdrawal exposure (<c>partners.png</c> when <see cref="PartnerExposureData.HasChart"/>).</param>
 /// <param name="Councils">Each partner's own cumulative net savings (<c>councils.png</c> when <see cref="CouncilsChartData.HasChart"/>).</param>
 /// <param name="Charts">The rendered charts in report order.</param>
-public sealed record ChartSet(FanChartData Fan, FanChartData Annual, NpvChartData Npv, TornadoData Tornado,
+public sealed partial record ChartSet(FanChartData Fan, FanChartData Annual, NpvChartData Npv, TornadoData Tornado,
     PartnerExposureData Partners, CouncilsChartData Councils, IReadOnlyList<RenderedChart> Charts)
 {
     /// <summary>File name of the cumulative savings fan chart.</summary>
@@ -71,6 +71,9 @@ public sealed record ChartSet(FanChartData Fan, FanChartData Annual, NpvChartDat
 
     /// <summary>File name of the chart of a precision run's figures against trials (written only for such runs).</summary>
     public const string ConvergenceFile = "convergence.png";
+
+    /// <summary>File name of the S-curve of cumulative net savings at the target year.</summary>
+    public const string TargetFile = "target.png";
 
     /// <summary>The footer every chart carries: scenario name, trials and seed.</summary>
     public static string Footer(RunResult result) =>
@@ -114,6 +117,7 @@ public sealed record ChartSet(FanChartData Fan, FanChartData Annual, NpvChartDat
                 + "each amount (the S-curve, right axis), with P10, P50 and P90 marked."),
             Draw(TornadoFile, tornado.Title, () => TornadoChart.Build(tornado), TornadoDescription(tornado)),
         };
+        charts.Add(DrawTarget(result, footer, options, cancellation));
         if (spider.HasChart)
         {
             charts.Add(Draw(SpiderFile, spider.Title, () => SpiderChart.Build(spider),

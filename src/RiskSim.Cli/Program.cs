@@ -35,6 +35,7 @@ public static class Program
         root.Subcommands.Add(InitCommand.Build());
         root.Subcommands.Add(SchemaCommand.Build());
         root.Subcommands.Add(RegisterCommand.Build());
+        root.Subcommands.Add(SeekCommand.Build());
         return root;
     }
 }

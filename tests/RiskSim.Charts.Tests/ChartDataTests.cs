@@ -245,6 +245,40 @@ public sealed class ChartDataTests
     }
 
     [Fact]
+    public void Target_curve_is_the_runs_quantiles_with_the_reserve_points_on_it()
+    {
+        var run = TestRuns.Ict;
+        var data = TargetCurveData.From(run);
+        var curve = Assert.Single(data.Curves);
+        Assert.Equal(199, curve.Values.Count);
+        Assert.Equal(run.TargetQuantiles.Skip(1).Take(199), curve.Values);
+        Assert.Equal(0.005, curve.Probabilities[0], 12);
+        Assert.Equal(0.995, curve.Probabilities[^1], 12);
+        Assert.Equal(run.Scenario.Target!.CumulativeNetSavings, data.Target);
+        var d = run.Decision;
+        Assert.Equal([d.CumulativeAtTargetP20!.Value, d.CumulativeAtTargetP10!.Value, d.CumulativeAtTargetP5!.Value], data.Marks.Select(m => m.Value));
+        Assert.Equal([0.20, 0.10, 0.05], data.Marks.Select(m => m.Probability));
+        // The curve passes through each reserve point to within a quantile step, and the chance of the target read off it
+        // is the run's own P(target met) to within one step.
+        foreach (var mark in data.Marks)
+        {
+            Assert.InRange(TargetCurveData.ChanceAtMost(curve, mark.Value), mark.Probability - 0.006, mark.Probability + 0.006);
+        }
+        Assert.InRange(1 - TargetCurveData.ChanceAtMost(curve, data.Target!.Value), d.ProbabilityTargetMet!.Value - 0.006, d.ProbabilityTargetMet.Value + 0.006);
+        Assert.Contains("reserve", data.Marks[0].Label, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Target_curve_without_a_target_reads_the_last_year()
+    {
+        var data = TargetCurveData.From(TestRuns.Plain);
+        Assert.Null(data.Target);
+        Assert.Equal(TestRuns.Plain.Scenario.HorizonYears, TestRuns.Plain.TargetQuantilesYear);
+        Assert.Equal(TestRuns.Plain.Row(Core.Engine.MetricNames.CumulativeNetSavings, TestRuns.Plain.Scenario.HorizonYears).P10,
+            data.Marks[0].Value);
+    }
+
+    [Fact]
     public void Without_a_start_year_years_are_numbered()
     {
         var data = FanChartData.CumulativeNetSavings(TestRuns.Plain);

@@ -13,7 +13,7 @@ namespace RiskSim.Charts.Tests;
 /// </summary>
 public sealed partial class ChartImageTests
 {
-    private static readonly string[] ChartFiles = ["fan.png", "annual.png", "npv.png", "tornado.png", "spider.png", "scatter.png", "partners.png", "councils.png", "risk-matrix.png"];
+    private static readonly string[] ChartFiles = ["fan.png", "annual.png", "npv.png", "tornado.png", "target.png", "spider.png", "scatter.png", "partners.png", "councils.png", "risk-matrix.png"];
 
     [Fact]
     public void Every_chart_and_the_report_are_written_under_their_final_names_only_on_commit()
@@ -48,6 +48,7 @@ public sealed partial class ChartImageTests
     [InlineData("tornado.png")]
     [InlineData("spider.png")]
     [InlineData("scatter.png")]
+    [InlineData("target.png")]
     [InlineData("partners.png")]
     public void Chart_is_a_1600_by_900_png_with_colour_and_text(string file)
     {

@@ -36,7 +36,7 @@ public sealed class NoSystemFontsTests
             Assert.Equal(0, control.DarkPixels(0, 30));
             Assert.Equal(0, control.DarkPixels(0, control.Height, 0, 25));
         }
-        foreach (string file in new[] { "fan.png", "annual.png", "npv.png", "tornado.png", "partners.png" })
+        foreach (string file in new[] { "fan.png", "annual.png", "npv.png", "tornado.png", "target.png", "partners.png" })
         {
             using var png = PngImage.Load(Path.Combine(output, file));
             Assert.Equal((1600, 900), (png.Width, png.Height));

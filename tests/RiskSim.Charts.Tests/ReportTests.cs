@@ -134,8 +134,8 @@ public sealed partial class ReportTests
         Assert.DoesNotContain("<b>shared", html, StringComparison.Ordinal);
         Assert.Contains("North &amp; &lt;Co&gt;", html, StringComparison.Ordinal);
         Assert.Contains("No partner has a withdrawal risk in this scenario", html, StringComparison.Ordinal);
-        // fan, annual, npv, tornado, spider, scatter, councils and the risk matrix (no partner chart).
-        Assert.Equal(8, InlinePngs().Count(html));
+        // fan, annual, npv, tornado, target, spider, scatter, councils and the risk matrix (no partner chart).
+        Assert.Equal(9, InlinePngs().Count(html));
         Assert.Contains("none set in the scenario", html, StringComparison.Ordinal);
     }
 
@@ -179,7 +179,7 @@ public sealed partial class ReportTests
         File.WriteAllText(report, html);
 
         string dom = await Browser.DumpDomAsync(chromium, report);
-        Assert.Contains("data-images-loaded=\"7/8\"", dom, StringComparison.Ordinal);
+        Assert.Contains("data-images-loaded=\"8/9\"", dom, StringComparison.Ordinal);
     }
 
     [GeneratedRegex("<img src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"")]

@@ -13,7 +13,7 @@ public sealed class RunCommandChartsTests
         ["decision.json", "results.xlsx", "risks.csv", "run.json", "sensitivity.parquet", "summary.csv", "summary.parquet", "trials.parquet"];
 
     private static readonly string[] ChartFiles =
-        ["annual.png", "councils.png", "fan.png", "npv.png", "partners.png", "report.html", "risk-matrix.png", "scatter.png", "spider.png", "tornado.png"];
+        ["annual.png", "councils.png", "fan.png", "npv.png", "partners.png", "report.html", "risk-matrix.png", "scatter.png", "spider.png", "target.png", "tornado.png"];
 
     [Fact]
     public void Every_run_writes_charts_and_report_by_default()
@@ -68,7 +68,7 @@ public sealed class RunCommandChartsTests
             Assert.True(a.AsSpan().SequenceEqual(b), $"{file} differs when charts are drawn");
         }
         Assert.Contains("fan.svg", FilesIn(with));
-        Assert.Equal(9, FilesIn(with).Count(f => f.EndsWith(".svg", StringComparison.Ordinal)));
+        Assert.Equal(10, FilesIn(with).Count(f => f.EndsWith(".svg", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class RunCommandChartsTests
         Assert.True(run.Code == ExitCodes.Ok, run.Stderr);
         string[] files = FilesIn(output);
         Assert.Equal(["annual.png", "annual.svg", "councils.png", "councils.svg", "fan.png", "fan.svg", "npv.png", "npv.svg", "report.html",
-            "risk-matrix.png", "risk-matrix.svg", "scatter.png", "scatter.svg", "spider.png", "spider.svg", "tornado.png", "tornado.svg"],
+            "risk-matrix.png", "risk-matrix.svg", "scatter.png", "scatter.svg", "spider.png", "spider.svg", "target.png", "target.svg", "tornado.png", "tornado.svg"],
             files.Where(f => !ResultFiles.Contains(f)));
         Assert.Contains("note: partners.png not drawn: no partner has a withdrawal risk.", run.Stderr, StringComparison.Ordinal);
         using var png = PngImage.Load(Path.Combine(output, "tornado.png"));

@@ -200,6 +200,20 @@ public class BatchTests
             Assert.Contains($"href=\"{folder}/report.html\"", index, StringComparison.Ordinal);
         }
         Assert.Contains("src=\"comparison.png\"", index, StringComparison.Ordinal);
+
+        // A base with variants gets their S-curves on one set of axes in its folder, shown in the index; a file without variants has none.
+        byte[] curves = File.ReadAllBytes(Path.Combine(output, "variants", "target-variants.png"));
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], curves[..4]);
+        Assert.False(File.Exists(Path.Combine(output, "simple", "target-variants.png")));
+        Assert.False(File.Exists(Path.Combine(output, "variants--haircut", "target-variants.png")));
+        Assert.Contains("src=\"variants/target-variants.png\"", index, StringComparison.Ordinal);
+        Assert.DoesNotContain("simple/target-variants.png", index, StringComparison.Ordinal);
+
+        // Up to date on a second batch: the S-curves are kept and still shown.
+        var again = Batch(output, false, true, input);
+        Assert.Contains("0 run(s) done, 3 up to date", again.Stdout, StringComparison.Ordinal);
+        Assert.Equal(curves, File.ReadAllBytes(Path.Combine(output, "variants", "target-variants.png")));
+        Assert.Contains("src=\"variants/target-variants.png\"", File.ReadAllText(Path.Combine(output, "index.html")), StringComparison.Ordinal);
     }
 
     [Fact]

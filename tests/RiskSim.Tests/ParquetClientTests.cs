@@ -159,13 +159,13 @@ public class ParquetClientTests(ReferenceRunFixture run) : IClassFixture<Referen
     // ---- summary.parquet and summary.csv -----------------------------------------------------------
 
     [Fact]
-    public void The_summary_has_the_14_columns_in_order_and_4H_plus_3_rows_per_ledger()
+    public void The_summary_has_the_14_columns_in_order_and_4H_plus_4_rows_per_ledger()
     {
         var names = Duck.Rows($"DESCRIBE SELECT * FROM {SummaryFile}").Select(r => (string)r[0]!).ToList();
         Assert.Equal(["partner", "metric", "year", "mean", "sd", "min", "max", "p5", "p10", "p25", "p50", "p75", "p90", "p95"], names);
-        Assert.Equal(4L * H + 3, Duck.Scalar<long>($"SELECT count(*) FROM {Summary}"));
+        Assert.Equal(4L * H + 4, Duck.Scalar<long>($"SELECT count(*) FROM {Summary}"));
         // Programme rows first, then each partner's, in scenario order.
-        Assert.Equal((1 + Partners) * (4L * H + 3), Duck.Scalar<long>($"SELECT count(*) FROM {SummaryFile}"));
+        Assert.Equal((1 + Partners) * (4L * H + 4), Duck.Scalar<long>($"SELECT count(*) FROM {SummaryFile}"));
         var order = Duck.Rows($"SELECT coalesce(partner, '') FROM {SummaryFile}").Select(r => (string)r[0]!).Distinct().ToList();
         Assert.Equal(["", "county", "city", "east", "west"], order);
 
@@ -175,7 +175,7 @@ public class ParquetClientTests(ReferenceRunFixture run) : IClassFixture<Referen
                 .Select(r => Convert.ToInt32(r[0], CultureInfo.InvariantCulture));
             Assert.Equal(Enumerable.Range(1, H), years);
         }
-        foreach (string metric in new[] { "npv", "total_net_savings", "payback_year" })
+        foreach (string metric in new[] { "npv", "total_net_savings", "payback_year", "peak_funding" })
         {
             Assert.Equal(1L, Duck.Scalar<long>($"SELECT count(*) FROM {Summary} WHERE metric = '{metric}' AND year IS NULL"));
         }
@@ -224,7 +224,7 @@ public class ParquetClientTests(ReferenceRunFixture run) : IClassFixture<Referen
     public void DuckDB_reads_the_summary_csv_too()
     {
         string csv = Path.Combine(run.Folder, "summary.csv").Replace("'", "''", StringComparison.Ordinal);
-        Assert.Equal((1 + Partners) * (4L * H + 3), Duck.Scalar<long>($"SELECT count(*) FROM read_csv('{csv}', header = true)"));
+        Assert.Equal((1 + Partners) * (4L * H + 4), Duck.Scalar<long>($"SELECT count(*) FROM read_csv('{csv}', header = true)"));
         AssertRelative(Duck.Scalar<double>($"SELECT mean FROM {Summary} WHERE metric = 'npv'"),
             Duck.Scalar<double>($"SELECT mean FROM read_csv('{csv}', header = true) WHERE metric = 'npv' AND partner IS NULL"), 0, "npv mean via csv");
     }

@@ -15,20 +15,20 @@ public class PinnedResultsTests
 
     public static TheoryData<string, string, string> Pins => new()
     {
-        { "tests/reference/reference-simple.yaml", "decision.json", "7f3dddd9a84cea2474b2eb0c4b1c0a52d5e81e978d19fe818f5a9ecf31ec5716" },
+        { "tests/reference/reference-simple.yaml", "decision.json", "7e19caff7f94fdbe185d526bf41e0e88ba019e6650d2ee32f18468d00893939b" },
         { "tests/reference/reference-simple.yaml", "sensitivity.parquet", "2f09052606ac3876cbd31f2f34e4f9af656b07a0e81660c5e9c6a674b1cfb8ad" },
-        { "tests/reference/reference-simple.yaml", "summary.csv", "55db0ca9e76b202d8c53a87ef08b35ad4a2f23ba15047bd3cf00524bb6fea4f6" },
-        { "tests/reference/reference-simple.yaml", "summary.parquet", "fb4a6bae451620f700a10f84565e5b651e3a9b7ebecc51ca6fa4191333127cbc" },
+        { "tests/reference/reference-simple.yaml", "summary.csv", "480e835fdd97049246c3e9daa3b57aef7064fde27a3712c577a98d31128cf9f6" },
+        { "tests/reference/reference-simple.yaml", "summary.parquet", "7a64f94c929911627db5c886b60e112f309dd2d77e401998f3b382c4ceb1d362" },
         { "tests/reference/reference-simple.yaml", "trials.parquet", "d3da8f147605b39048719e591153ffac87f5a03a9817eb6e176a8a2d6ff4a9dc" },
-        { "tests/reference/reference-shared-ict.yaml", "decision.json", "73bf338af49c884f3e2186f7fd1896ee5c172f530c964b8d8c98da39499e7a49" },
+        { "tests/reference/reference-shared-ict.yaml", "decision.json", "a5487e7527d909c59328cd0996b98d05f5bcd4129f14bf5d8efd939378d5962c" },
         { "tests/reference/reference-shared-ict.yaml", "sensitivity.parquet", "ed68a8d949a7fc95bbbd1e1c5e8f773160b6e957805fa1fbbf64a222c49b48f1" },
-        { "tests/reference/reference-shared-ict.yaml", "summary.csv", "5784e31bf9f26d28b8f105e9e6adf4eb97468a9e46503cff4da9533dd05b4b8d" },
-        { "tests/reference/reference-shared-ict.yaml", "summary.parquet", "9ec8c9646137e1b2a38c3e245bfcc660165e32553a1629ffa95597c253cccaf2" },
+        { "tests/reference/reference-shared-ict.yaml", "summary.csv", "c07f5232004ae94ae9e6fa7df9dafb54dafac6a980e97074959efcaabfd6a11c" },
+        { "tests/reference/reference-shared-ict.yaml", "summary.parquet", "c4d4f12b0059a3923e1343ba0a0177523c33ebc81053a3f0dc1094957535f643" },
         { "tests/reference/reference-shared-ict.yaml", "trials.parquet", "41dae4d6f38f95e4abd1891ab331ab674796679f03d8ca8b555587570746fe23" },
-        { "benchmarks/scenarios/synthetic-large.yaml", "decision.json", "8ee2aaec7b74cc049c52ea151e9a1a10fcff8a7a0a534a52315d86ce705cf6b1" },
+        { "benchmarks/scenarios/synthetic-large.yaml", "decision.json", "d3b03c004a2252da7d2c0ee5d607c4eef87c900383d833c2793b43d4d62ae35c" },
         { "benchmarks/scenarios/synthetic-large.yaml", "sensitivity.parquet", "c65d47fa3311bc6b81492d1d9af0ac5a89bdd113496d274d3dd4c69cd01c1cdb" },
-        { "benchmarks/scenarios/synthetic-large.yaml", "summary.csv", "f6e336c12b4ade7ace69e0a388afa098349a497d9981209c587c4740ba5c80df" },
-        { "benchmarks/scenarios/synthetic-large.yaml", "summary.parquet", "573705af5acb2fcba1a67b1afd5d64bf57c7e7fe112a5561d9f3bcd58b075bcd" },
+        { "benchmarks/scenarios/synthetic-large.yaml", "summary.csv", "86656118c6c94a930f857248d4b497a0dec5b4fe09046cd170de44d2266625ab" },
+        { "benchmarks/scenarios/synthetic-large.yaml", "summary.parquet", "0d2576d30909370c4cef045ab53719dffba6c09edfbd07d45dc53ef2f36b0f87" },
         { "benchmarks/scenarios/synthetic-large.yaml", "trials.parquet", "05824f09da28aef481b0fa3bb3feb50b4a99d22468235eb82ff51a2499bcaeb8" },
     };
 

@@ -77,6 +77,22 @@ public class ScenarioToolingTests
     }
 
     [Fact]
+    public async Task The_schema_takes_a_savings_profile_as_a_target_and_refuses_one_mixed_with_by_year()
+    {
+        var schema = await JsonSchema.FromJsonAsync(ScenarioSchema.Text());
+        string good = File.ReadAllText(Path.Combine(TestPaths.Reference, "reference-simple.yaml"));
+        var json = ToJson(YamlTree.Parse(good, (l, c, _, m) => throw new InvalidOperationException(m))!).AsObject();
+        json["target"] = JsonNode.Parse("""{ "profile": [460, "73k", 117670], "basis": "annual" }""");
+        Assert.Empty(schema.Validate(json.ToJsonString()));
+        json["partners"]![0]!["target"] = JsonNode.Parse("""{ "profile": [1000] }""");
+        Assert.Empty(schema.Validate(json.ToJsonString()));
+        json["target"] = JsonNode.Parse("""{ "profile": [460, 73010], "by_year": 2 }""");
+        Assert.NotEmpty(schema.Validate(json.ToJsonString()));
+        json["target"] = JsonNode.Parse("""{ "profile": [460], "basis": "yearly" }""");
+        Assert.NotEmpty(schema.Validate(json.ToJsonString()));
+    }
+
+    [Fact]
     public void Validate_reports_every_file_and_exits_1_when_any_is_invalid()
     {
         string folder = TestPaths.NewTempFolder("validate");

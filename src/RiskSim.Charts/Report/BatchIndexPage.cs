@@ -8,14 +8,16 @@ namespace RiskSim.Charts.Report;
 /// Writes a batch's index.html: one line per run linking its report (or its folder), each partner's own target
 /// chance and 90% reserve in a line under it, and the failures.
 /// </summary>
-public static class BatchIndexPage
+public static partial class BatchIndexPage
 {
     /// <summary>Writes index.html: one line per run linking its report (or its folder), its partners under it, and the failures.</summary>
     /// <param name="rows">Per run, its programme row and then its partner rows (<see cref="ComparisonRow.Partner"/>).</param>
     /// <param name="failures">Scenario files that failed, and why.</param>
     /// <param name="charts">Whether comparison.png and each run's report.html were written.</param>
     /// <param name="path">Where to write.</param>
-    public static void Write(IReadOnlyList<ComparisonRow> rows, IReadOnlyList<(string File, string Why)> failures, bool charts, string path)
+    /// <param name="variantCurves">Base run folders holding <see cref="VariantCurvesFile"/> (the S-curves of a base and its variants).</param>
+    public static void Write(IReadOnlyList<ComparisonRow> rows, IReadOnlyList<(string File, string Why)> failures, bool charts, string path,
+        IReadOnlyCollection<string>? variantCurves = null)
     {
         static string P(double? p) => p is double v ? Html.Text(Formats.Chance(v)) : "–";
         var html = new StringBuilder();
@@ -64,6 +66,7 @@ public static class BatchIndexPage
             }
         }
         html.Append("</table>");
+        VariantCurves(html, rows, variantCurves ?? []);
         if (failures.Count > 0)
         {
             html.Append("<h2 class=\"failed\">Failed</h2><ul>");

@@ -49,6 +49,7 @@ public static partial class HtmlReport
         HeadlineSection(html, result);
         DecisionFigures(html, result);
         PrecisionSection(html, result);
+        ProfileAndFunding(html, result);
         Charts(html, charts);
         Drivers(html, result, charts);
         ValueOfMitigation(html, result);

@@ -34,7 +34,7 @@ public sealed record BatchOptions(IReadOnlyList<string> Paths, string OutputFold
 /// folder is swapped in whole and the comparison files are replaced together, so an interrupted batch leaves the
 /// previous batch exactly as it was.
 /// </remarks>
-public static class BatchRunner
+public static partial class BatchRunner
 {
     /// <summary>Trials of each run kept for the paired comparison of a variant with its base.</summary>
     public const long PairedTrialsCap = 2_000_000;
@@ -147,7 +147,8 @@ public static class BatchRunner
                     File.WriteAllBytes(root.Stage("comparison.png"), chartPng);
                 }
                 WorkbookWriter.WriteComparison(rows, chartPng, root.Stage(WorkbookWriter.ComparisonFile));
-                BatchIndexPage.Write(rows, failures, chart, root.Stage("index.html"));
+                BatchIndexPage.Write(rows, failures, chart, root.Stage("index.html"),
+                    chart ? VariantCurveFolders(programme, root.Path, staged) : null);
 
                 // From here on the batch is committed as a whole; a signal no longer stops it halfway.
                 cancellation.ThrowIfCancellationRequested();
@@ -317,6 +318,7 @@ public static class BatchRunner
 
         var rows = new List<ComparisonRow>();
         RunResult? baseResult = null;
+        var curves = new List<(string Label, RunResult Result)>();
         foreach (var (variant, model, folderName) in plan.Runs)
         {
             var clock = Stopwatch.StartNew();
@@ -338,12 +340,17 @@ public static class BatchRunner
             File.WriteAllText(folder.Stage("comparison-row.json"),
                 JsonSerializer.Serialize(new StoredRows(Key(hash, file, folderName, seed, trials, options.Charts), runRows), StoredRowJson.Options));
             rows.AddRange(runRows);
+            curves.Add((variant.Length == 0 ? "base" : variant, result));
             if (!options.Quiet)
             {
                 stdout.WriteLine($"{TerminalText.Safe(file)}{(variant.Length > 0 ? $" [{TerminalText.Safe(variant)}]" : "")}: NPV P50 "
                     + $"{TerminalText.Safe(Formats.Money(row.NpvP50, model.Currency))}, {result.Trials:N0} trials in "
                     + $"{clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s -> {folderName}/");
             }
+        }
+        if (options.Charts && staged.Count > 0)
+        {
+            StageVariantCurves(curves, staged[0], cancellation);
         }
         return (rows, false);
     }

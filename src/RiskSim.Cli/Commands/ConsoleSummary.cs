@@ -13,7 +13,7 @@ namespace RiskSim.Cli.Commands;
 /// Every piece of scenario text (names, currency, input names) is escaped for Spectre's markup and stripped of
 /// control characters, so no scenario can make the summary throw or drive the terminal.
 /// </remarks>
-public static class ConsoleSummary
+public static partial class ConsoleSummary
 {
     /// <summary>Writes the decision summary to <paramref name="output"/>.</summary>
     public static void Write(RunResult result, string folder, TextWriter output) =>
@@ -60,6 +60,7 @@ public static class ConsoleSummary
             .AddColumn("P5").AddColumn("P10").AddColumn("P25").AddColumn("P50").AddColumn("P75").AddColumn("P90").AddColumn("P95").AddColumn("Mean");
         npvTable.AddRow(npv.PercentileValues.Select(Money).Append(Money(npv.Mean)).ToArray());
         console.Write(npvTable);
+        WriteProfile(console, result);
 
         var d = result.Decision;
         var lines = new List<string>();
@@ -70,6 +71,7 @@ public static class ConsoleSummary
         }
         lines.AddRange(PrecisionLines(result));
         lines.Add($"There is {Formats.AChance(d.ProbabilityOfPayback)} chance that the programme pays back within {s.HorizonYears} years.");
+        lines.AddRange(FundingLines(result));
         var payback = result.Row(MetricNames.PaybackYear);
         if (payback.Count > 0)
         {

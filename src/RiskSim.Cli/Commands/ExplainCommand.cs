@@ -54,6 +54,11 @@ public static class ExplainCommand
         stdout.WriteLine(s.Target is { } t
             ? $"Target: cumulative net savings of at least {Money(t.CumulativeNetSavings)} by {Headline.ByYear(s, t.ByYear)}."
             : "No savings target.");
+        if (s.Target?.Profile is { } profile)
+        {
+            stdout.WriteLine($"Savings profile ({(s.Target.Basis == TargetBasis.Annual ? "given as annual figures, summed" : "cumulative")}): "
+                + string.Join(", ", profile.Select((v, i) => $"{s.YearLabel(i + 1)} {Money(v)}")) + ".");
+        }
 
         var partners = new Table().Title("Partners").AddColumns("Id", "Name", "Share", "Withdrawal");
         foreach (var p in s.Partners)

@@ -18,14 +18,14 @@ public enum YearMetric
 
 /// <summary>
 /// One ledger's metrics (the programme's, later each partner's) as columns of a block: gross, costs, net and
-/// cumulative net savings for each year 1..H, then NPV and total net savings.
+/// cumulative net savings for each year 1..H, then NPV, total net savings and the peak funding requirement.
 /// </summary>
 /// <param name="Offset">Column of the ledger's first metric.</param>
 /// <param name="Horizon">Years H.</param>
 public readonly record struct MetricBlock(int Offset, int Horizon)
 {
-    /// <summary>Metrics per ledger: four per year, then NPV and total.</summary>
-    public static int CountFor(int horizon) => 4 * horizon + 2;
+    /// <summary>Metrics per ledger: four per year, then NPV, total and peak funding.</summary>
+    public static int CountFor(int horizon) => 4 * horizon + 3;
 
     /// <summary>Column of a per-year metric; <paramref name="year"/> is 1-based.</summary>
     public int Of(YearMetric metric, int year) => Offset + (int)metric * Horizon + year - 1;
@@ -47,6 +47,12 @@ public readonly record struct MetricBlock(int Offset, int Horizon)
 
     /// <summary>Total net savings over the horizon.</summary>
     public int Total => Offset + 4 * Horizon + 1;
+
+    /// <summary>
+    /// Peak funding requirement: the largest cumulative deficit before the savings arrive, max(0, −min over the year
+    /// ends of cumulative net savings).
+    /// </summary>
+    public int PeakFunding => Offset + 4 * Horizon + 2;
 }
 
 /// <summary>
@@ -94,7 +100,10 @@ public sealed class MetricLayout
         _ => MetricNames.CumulativeNetSavings,
     };
 
-    /// <summary>The summary's rows of a ledger in report order: each per-year metric by year, then NPV and total.</summary>
+    /// <summary>
+    /// The summary's rows of a ledger in report order: each per-year metric by year, then NPV and total (the summary
+    /// adds payback and peak funding after them).
+    /// </summary>
     public static IEnumerable<(string Metric, int? Year, int Column)> Rows(MetricBlock block)
     {
         foreach (var metric in Enum.GetValues<YearMetric>())

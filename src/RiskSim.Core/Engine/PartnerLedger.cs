@@ -214,6 +214,7 @@ internal sealed class PartnerLedger
             }
             metrics[layout.Npv * size + trial] = npv;
             metrics[layout.Total * size + trial] = cum[_h];
+            metrics[layout.PeakFunding * size + trial] = TrialEvaluator.PeakFunding(cum, _h);
             w.PartnerPayback[p * size + trial] = TrialEvaluator.PaybackYear(cum, _h);
         }
     }

@@ -26,6 +26,9 @@ public static class MetricNames
 
     /// <summary>First year from which cumulative net savings stay ≥ 0.</summary>
     public const string PaybackYear = "payback_year";
+
+    /// <summary>Largest cumulative deficit at a year end before the savings arrive: the cash to find up front.</summary>
+    public const string PeakFunding = "peak_funding";
 }
 
 /// <summary>One row of the summary table: the distribution of a metric in a year (or over the horizon).</summary>
@@ -53,7 +56,7 @@ public sealed record SummaryRow(
 /// <param name="Reserve80">max(0, target − p20).</param>
 /// <param name="Reserve90">max(0, target − p10).</param>
 /// <param name="Reserve95">max(0, target − p5).</param>
-public sealed record PartnerDecision(
+public sealed partial record PartnerDecision(
     string PartnerId, string Name, SavingsTarget? Target, double ProbabilityOfPayback, double ProbabilityNpvNegative,
     double? ProbabilityTargetMet, double? CumulativeAtTargetP20, double? CumulativeAtTargetP10, double? CumulativeAtTargetP5,
     double? Reserve80, double? Reserve90, double? Reserve95)
@@ -109,7 +112,7 @@ public sealed record RiskFrequencyFigure(string RiskId, string Name, double Freq
 /// <param name="ProbabilityOfPayback">P(payback within the horizon).</param>
 /// <param name="PartnerExits">Per partner (0 for a partner without a withdrawal risk).</param>
 /// <param name="RiskFrequencies">Per risk.</param>
-public sealed record DecisionFigures(
+public sealed partial record DecisionFigures(
     SavingsTarget? Target,
     double? ProbabilityTargetMet,
     double? CumulativeAtTargetP20,
@@ -202,7 +205,7 @@ public sealed record PartnerExposure(string PartnerId, string Name, double Proba
 public sealed record RunTimings(TimeSpan Simulation, TimeSpan Statistics, TimeSpan Sensitivity);
 
 /// <summary>The immutable outcome of one run; every writer only reads it.</summary>
-public sealed record RunResult
+public sealed partial record RunResult
 {
     /// <summary>The scenario simulated.</summary>
     public required Scenario Scenario { get; init; }

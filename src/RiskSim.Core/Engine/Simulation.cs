@@ -156,6 +156,7 @@ public static class Simulation
         var summary = SummaryBuilder.Build(model, trials, moments, estimates, TrialCounts.Sum(model, counts),
             targetMet.AsSpan(0, (int)scheduler.Blocks).ToArray().Sum());
         var npvQuantiles = estimates.Quantiles(layout.Npv, NpvQuantilePoints);
+        var targetQuantiles = estimates.Quantiles(layout.Cumulative(scenario.Target?.ByYear ?? model.H), NpvQuantilePoints);
         var statistics = clock.Elapsed;
 
         clock.Restart();
@@ -175,6 +176,7 @@ public static class Simulation
             Decision = summary.Decision,
             Sensitivity = sensitivity,
             NpvQuantiles = npvQuantiles,
+            TargetQuantiles = targetQuantiles,
             PairedNpv = paired.Npv[..(int)Math.Min(trials, paired.Npv.Length)],
             PairedCumulative = paired.Cumulative[..(int)Math.Min(trials, paired.Cumulative.Length)],
             Plan = plan,

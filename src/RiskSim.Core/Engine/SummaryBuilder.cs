@@ -22,10 +22,15 @@ internal static class SummaryBuilder
     /// <summary>The percentile behind the reserve for 95% confidence.</summary>
     public const double Reserve95Percentile = 0.05;
 
-    /// <summary>The percentiles the estimator must read accurately: the reported ones and, with a target, P20.</summary>
+    /// <summary>The percentile of peak funding that is enough in 80% of trials.</summary>
+    public const double Funding80Percentile = 0.80;
+
+    /// <summary>
+    /// The percentiles the estimator must read accurately: the reported ones, P80 (peak funding) and, with a target, P20.
+    /// </summary>
     public static IReadOnlyList<double> NeededPercentiles(CompiledScenario model)
     {
-        var probabilities = new List<double>(Percentiles.Reported);
+        var probabilities = new List<double>(Percentiles.Reported) { Funding80Percentile };
         if (model.Scenario.Target is not null || (model.HasLedgers && model.Scenario.Partners.Any(p => p.Target is not null)))
         {
             probabilities.Add(Reserve80Percentile);
@@ -81,6 +86,7 @@ internal static class SummaryBuilder
             .Select(r => Row(r.Metric, r.Year, moments[r.Column], p => estimates.Percentile(r.Column, p)))
             .ToList();
         rows.Add(PaybackRow(counts.Payback));
+        rows.Add(FundingRow(model.Layout.Programme, moments, estimates));
         var ledgers = model.Layout.Partners;
         for (int p = 0; p < ledgers.Count; p++)
         {
@@ -88,6 +94,7 @@ internal static class SummaryBuilder
             rows.AddRange(MetricLayout.Rows(ledgers[p])
                 .Select(r => Row(r.Metric, r.Year, moments[r.Column], q => estimates.Percentile(r.Column, q)) with { Partner = id }));
             rows.Add(PaybackRow(counts.PartnerPayback[p]) with { Partner = id });
+            rows.Add(FundingRow(ledgers[p], moments, estimates) with { Partner = id });
         }
 
         var scenario = model.Scenario;
@@ -118,7 +125,13 @@ internal static class SummaryBuilder
         var decision = new DecisionFigures(scenario.Target, pTarget, p20, p10, p5,
             Reserve(p20), Reserve(p10), Reserve(p5), (double)(n - counts.Payback[0]) / n, exits, risks)
         {
-            Partners = ledgers.Select((ledger, p) => PartnerDecisionOf(scenario.Partners[p], ledger, n, counts, p, estimates)).ToList(),
+            Partners = ledgers.Select((ledger, p) => PartnerDecisionOf(scenario.Partners[p], ledger, n, counts, p, estimates) with
+            {
+                Profile = ProfileOf(scenario.Partners[p].Target, ledger, n, counts.PartnerProfileMet[p], estimates),
+                PeakFunding = FundingOf(ledger, n, counts.FundingNeeded[p + 1], moments, estimates),
+            }).ToList(),
+            Profile = ProfileOf(scenario.Target, model.Layout.Programme, n, counts.ProfileMet, estimates),
+            PeakFunding = FundingOf(model.Layout.Programme, n, counts.FundingNeeded[0], moments, estimates),
             ProbabilityTargetMetCi95 = pTargetCi,
             ReservesCi95 = reservesCi,
             ProbabilityOfPaybackCi95 = ConfidenceInterval.Wilson(n - counts.Payback[0], n),
@@ -155,6 +168,38 @@ internal static class SummaryBuilder
             ReservesCi95 = ReservesOf(target.CumulativeNetSavings, metric, n, estimates),
         };
     }
+
+    /// <summary>Each year of a savings profile: P(met) from the counts and the shortfalls from that year's percentiles.</summary>
+    private static List<ProfileYearFigure> ProfileOf(Core.Model.SavingsTarget? target, MetricBlock ledger, long n, long[] met,
+        PercentileEstimates estimates)
+    {
+        if (target?.Profile is not { } profile)
+        {
+            return [];
+        }
+        return profile.Select((figure, t) =>
+        {
+            int metric = ledger.Cumulative(t + 1);
+            double p20 = estimates.Percentile(metric, Reserve80Percentile);
+            double p10 = estimates.Percentile(metric, Reserve90Percentile);
+            double p5 = estimates.Percentile(metric, Reserve95Percentile);
+            return new ProfileYearFigure(t + 1, figure, (double)met[t] / n, p20, p10, p5,
+                Math.Max(0, figure - p20), Math.Max(0, figure - p10), Math.Max(0, figure - p5));
+        }).ToList();
+    }
+
+    /// <summary>A ledger's peak funding requirement: mean, median, P80/P90/P95, maximum and P(any needed).</summary>
+    private static PeakFundingFigure FundingOf(MetricBlock ledger, long n, long needed, Moments[] moments, PercentileEstimates estimates)
+    {
+        int metric = ledger.PeakFunding;
+        var m = moments[metric];
+        return new PeakFundingFigure(m.Mean, estimates.Percentile(metric, 0.50), estimates.Percentile(metric, Funding80Percentile),
+            estimates.Percentile(metric, 0.90), estimates.Percentile(metric, 0.95), m.Max, (double)needed / n);
+    }
+
+    /// <summary>The summary's peak funding row of a ledger (a whole-horizon metric, after payback).</summary>
+    private static SummaryRow FundingRow(MetricBlock ledger, Moments[] moments, PercentileEstimates estimates) =>
+        Row(MetricNames.PeakFunding, null, moments[ledger.PeakFunding], p => estimates.Percentile(ledger.PeakFunding, p));
 
     private static SummaryRow Row(string name, int? year, Moments mo, Func<double, double> percentile)
     {

@@ -24,9 +24,20 @@ internal sealed class TrialCounts(CompiledScenario model)
     /// <summary>Per partner ledger, trials meeting its own target (0 without one).</summary>
     public long[] PartnerTargetMet { get; } = new long[model.Layout.Partners.Count];
 
+    /// <summary>Per year of the programme's savings profile, trials meeting that year's figure (empty without a profile).</summary>
+    public long[] ProfileMet { get; } = new long[model.Scenario.Target?.Profile?.Count ?? 0];
+
+    /// <summary>Per partner ledger, per year of its own savings profile, trials meeting that year's figure.</summary>
+    public long[][] PartnerProfileMet { get; } = model.Layout.Partners
+        .Select((_, p) => new long[model.Scenario.Partners[p].Target?.Profile?.Count ?? 0]).ToArray();
+
+    /// <summary>Trials needing funding up front (peak funding above 0), the programme's then each partner ledger's.</summary>
+    public long[] FundingNeeded { get; } = new long[1 + model.Layout.Partners.Count];
+
     /// <summary>Counts the trials of one block.</summary>
     public void Add(BlockWorkspace w)
     {
+        AddProfilesAndFunding(w);
         foreach (int p in w.Payback.AsSpan(0, w.Count))
         {
             Payback[p]++;
@@ -83,12 +94,55 @@ internal sealed class TrialCounts(CompiledScenario model)
             Add(total.Occurrences, part.Occurrences);
             Add(total.PartnerNpvNegative, part.PartnerNpvNegative);
             Add(total.PartnerTargetMet, part.PartnerTargetMet);
+            Add(total.ProfileMet, part.ProfileMet);
+            Add(total.FundingNeeded, part.FundingNeeded);
             for (int p = 0; p < total.PartnerPayback.Length; p++)
             {
                 Add(total.PartnerPayback[p], part.PartnerPayback[p]);
+                Add(total.PartnerProfileMet[p], part.PartnerProfileMet[p]);
             }
         }
         return total;
+    }
+
+    // Trials meeting each year's figure of a savings profile, and trials needing funding up front: the programme's
+    // and each partner's own.
+    private void AddProfilesAndFunding(BlockWorkspace w)
+    {
+        CountProfile(w, w.Model.Scenario.Target?.Profile, w.Model.Layout.Programme, ProfileMet);
+        FundingNeeded[0] += CountPositive(w.Metric(w.Model.Layout.Programme.PeakFunding));
+        var ledgers = w.Model.Layout.Partners;
+        for (int p = 0; p < ledgers.Count; p++)
+        {
+            CountProfile(w, w.Model.Scenario.Partners[p].Target?.Profile, ledgers[p], PartnerProfileMet[p]);
+            FundingNeeded[p + 1] += CountPositive(w.Metric(ledgers[p].PeakFunding));
+        }
+    }
+
+    private static long CountPositive(ReadOnlySpan<double> values)
+    {
+        long count = 0;
+        foreach (double v in values)
+        {
+            count += v > 0 ? 1 : 0;
+        }
+        return count;
+    }
+
+    private static void CountProfile(BlockWorkspace w, IReadOnlyList<double>? profile, MetricBlock ledger, long[] met)
+    {
+        if (profile is null)
+        {
+            return;
+        }
+        for (int t = 0; t < profile.Count; t++)
+        {
+            double figure = profile[t];
+            foreach (double cumulative in w.Metric(ledger.Cumulative(t + 1)))
+            {
+                met[t] += cumulative >= figure ? 1 : 0;
+            }
+        }
     }
 
     private static void Add(long[] into, long[] from)

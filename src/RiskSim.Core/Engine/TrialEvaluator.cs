@@ -222,6 +222,7 @@ internal static class TrialEvaluator
             }
             metrics[layout.Npv * size + i] = npv;
             metrics[layout.Total * size + i] = cum[h];
+            metrics[layout.PeakFunding * size + i] = PeakFunding(cum, h);
 
             w.Payback[i] = PaybackYear(cum, h);
             ledger?.Finish(w, i, model.Layout.Partners, discount);
@@ -257,6 +258,23 @@ internal static class TrialEvaluator
                 ledger.Costs[p * model.H + (int)e] += amount;
             }
         }
+    }
+
+    /// <summary>
+    /// The peak funding requirement: max(0, −min over the year ends 1..h of cumulative net savings). Costs and savings
+    /// are booked by year, so the deficit is measured at year ends; a deficit that opens and closes within one year
+    /// is not seen.
+    /// </summary>
+    /// <param name="cumulative">Cumulative net savings at the end of each year, index t for year t (index 0 unused).</param>
+    /// <param name="h">Horizon in years.</param>
+    internal static double PeakFunding(double[] cumulative, int h)
+    {
+        double low = 0;
+        for (int t = 1; t <= h; t++)
+        {
+            low = Math.Min(low, cumulative[t]);
+        }
+        return 0.0 - low; // +0 rather than −0 when there is no deficit
     }
 
     /// <summary>

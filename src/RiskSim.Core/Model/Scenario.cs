@@ -85,7 +85,67 @@ public sealed record Scenario
 /// <summary>The promise a business case makes: cumulative net savings of at least an amount by a year.</summary>
 /// <param name="CumulativeNetSavings">Money.</param>
 /// <param name="ByYear">Year 1..H at whose end the target is tested.</param>
-public sealed record SavingsTarget(double CumulativeNetSavings, int ByYear);
+public sealed record SavingsTarget(double CumulativeNetSavings, int ByYear)
+{
+    /// <summary>
+    /// A savings profile: the cumulative net savings promised by the end of each financial year 1..<see cref="ByYear"/>
+    /// (index 0 is year 1), whose last figure is <see cref="CumulativeNetSavings"/>; null for a single target.
+    /// </summary>
+    public IReadOnlyList<double>? Profile { get; init; }
+
+    /// <summary>Whether the scenario file gave the profile as cumulative figures (the default) or as annual ones.</summary>
+    public TargetBasis Basis { get; init; } = TargetBasis.Cumulative;
+
+    /// <summary>
+    /// The target of a profile: cumulative figures by year from year 1, or annual figures summed to cumulative ones.
+    /// The headline target is the profile's last year.
+    /// </summary>
+    /// <param name="figures">One figure per financial year from year 1 (at least one).</param>
+    /// <param name="basis">How the figures are given.</param>
+    public static SavingsTarget FromProfile(IReadOnlyList<double> figures, TargetBasis basis)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(figures.Count);
+        var cumulative = new double[figures.Count];
+        double sum = 0;
+        for (int t = 0; t < figures.Count; t++)
+        {
+            sum = basis == TargetBasis.Annual ? sum + figures[t] : figures[t];
+            cumulative[t] = sum;
+        }
+        return new SavingsTarget(cumulative[^1], cumulative.Length) { Profile = cumulative, Basis = basis };
+    }
+
+    /// <summary>The years tested with their cumulative figures: each year of the profile, or the one target year.</summary>
+    public IEnumerable<(int Year, double Cumulative)> Years() => Profile is { } profile
+        ? profile.Select((v, i) => (i + 1, v))
+        : [(ByYear, CumulativeNetSavings)];
+
+    /// <summary>
+    /// The target with its cumulative figure changed to <paramref name="value"/>; a profile is scaled by the same ratio
+    /// (shifted by the same amount when its last figure is 0), so that its last year stays the headline.
+    /// </summary>
+    public SavingsTarget WithCumulative(double value)
+    {
+        if (Profile is not { } profile)
+        {
+            return this with { CumulativeNetSavings = value };
+        }
+        double last = CumulativeNetSavings;
+        var changed = profile.Select(v => last != 0 ? v * (value / last) : v + value).ToArray();
+        changed[^1] = value;
+        return this with { CumulativeNetSavings = value, Profile = changed };
+    }
+}
+
+/// <summary>How a savings profile's figures are given.</summary>
+public enum TargetBasis
+{
+    /// <summary>Each figure is the cumulative net savings by the end of its year.</summary>
+    Cumulative,
+
+    /// <summary>Each figure is the net saving of its year alone; they are summed to cumulative figures.</summary>
+    Annual,
+}
 
 /// <summary>A member council.</summary>
 public sealed record Partner

@@ -24,6 +24,14 @@ public sealed record SetChange(string Path, Distribution Value) : VariantChange;
 public sealed record ScaleChange(string Path, double Factor) : VariantChange;
 
 /// <summary>
+/// Moves the quantity at <paramref name="Path"/> by <paramref name="Offset"/>: a distribution keeps its shape and spread
+/// (every value, and so its most likely value, plus the offset); a plain number has the offset added.
+/// </summary>
+/// <param name="Path">Dotted path, <c>*</c> allowed as the first part.</param>
+/// <param name="Offset">Amount added (finite).</param>
+public sealed record ShiftChange(string Path, double Offset) : VariantChange;
+
+/// <summary>
 /// Takes a partner out of the partnership from the start: it is treated as leaving at time 0 with no
 /// exit cost, so dependent workstreams lose its <c>savings_lost</c> share (by default its share) of their
 /// savings throughout, and its withdrawal risk no longer applies.

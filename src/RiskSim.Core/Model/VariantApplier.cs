@@ -49,6 +49,7 @@ public static class VariantApplier
                 return s.Value.SupportMin;
             }, found),
             ScaleChange c => Modify(scenario, c.Path, d => d.Scale(c.Factor), v => v * c.Factor, found),
+            ShiftChange h => Modify(scenario, h.Path, d => d.Shift(h.Offset), v => v + h.Offset, found),
             _ => throw new ArgumentException($"unknown kind of change {change}", nameof(change)),
         };
         if (found.Count > 0)
@@ -121,7 +122,7 @@ public static class VariantApplier
                 problems.Add(new(path, $"{path}: the scenario has no target"));
                 return scenario;
             }
-            return scenario with { Target = target with { CumulativeNetSavings = number(target.CumulativeNetSavings) } };
+            return scenario with { Target = target.WithCumulative(number(target.CumulativeNetSavings)) };
         }
         int dot = path.IndexOf('.', StringComparison.Ordinal);
         if (dot <= 0)

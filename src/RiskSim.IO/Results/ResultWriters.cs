@@ -8,7 +8,7 @@ using RiskSim.Core.Engine;
 namespace RiskSim.IO.Results;
 
 /// <summary>Writes the summary, sensitivity and decision files of a run (the result files, docs/model.md).</summary>
-public static class ResultWriters
+public static partial class ResultWriters
 {
     /// <summary>Column order of <c>summary.csv</c> and <c>summary.parquet</c>.</summary>
     public static readonly string[] SummaryColumns =
@@ -146,6 +146,8 @@ public static class ResultWriters
         Number(json, "cumulative_at_target_year_p5", d.CumulativeAtTargetP5);
         Range(json, "cumulative_at_target_year_p5_ci95", d.ReservesCi95?.P5);
         Reserves(json, d.Reserve80, d.Reserve90, d.Reserve95, d.ReservesCi95);
+        WriteProfile(json, d.Profile, scenario);
+        WritePeakFunding(json, d.PeakFunding);
         json.WriteNumber("p_payback_within_horizon", d.ProbabilityOfPayback);
         Range(json, "p_payback_within_horizon_ci95", d.ProbabilityOfPaybackCi95);
         foreach (var p in d.PartnerExits)
@@ -177,6 +179,8 @@ public static class ResultWriters
             Number(json, "p_target_met", p.ProbabilityTargetMet);
             Range(json, "p_target_met_ci95", p.ProbabilityTargetMetCi95);
             Reserves(json, p.Reserve80, p.Reserve90, p.Reserve95, p.ReservesCi95);
+            WriteProfile(json, p.Profile, scenario);
+            WritePeakFunding(json, p.PeakFunding);
             json.WriteEndObject();
         }
         json.WriteEndObject();
@@ -244,6 +248,10 @@ public static class ResultWriters
         json.WriteNumber("cumulative_net_savings", target.CumulativeNetSavings);
         json.WriteNumber("by_year", target.ByYear);
         json.WriteString("by_year_label", scenario.YearLabel(target.ByYear));
+        if (target.Profile is not null)
+        {
+            json.WriteString("basis", target.Basis == Core.Model.TargetBasis.Annual ? "annual" : "cumulative");
+        }
         json.WriteEndObject();
     }
 

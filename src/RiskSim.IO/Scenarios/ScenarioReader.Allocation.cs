@@ -8,18 +8,91 @@ public sealed partial class ScenarioReader
     /// <summary>Words that name a key rather than a partner.</summary>
     private static readonly string[] KeyWords = ["shares", "equal"];
 
-    /// <summary>A target <c>{ cumulative_net_savings, by_year }</c>, the programme's or a partner's own.</summary>
+    /// <summary>The keys of a single target, which a profile replaces.</summary>
+    private static readonly string[] SingleTargetKeys = ["cumulative_net_savings", "by_year"];
+
+    /// <summary>
+    /// A target <c>{ cumulative_net_savings, by_year }</c> or a savings profile <c>{ profile: [...], basis }</c>, the
+    /// programme's or a partner's own.
+    /// </summary>
     private SavingsTarget? ReadTarget(YNode node, string field, int? horizon)
     {
         if (Mapping(node, field) is not { } map)
         {
             return null;
         }
-        var f = Fields(map, field, ["cumulative_net_savings", "by_year"]);
+        if (map.Entries.Any(e => e.Key.Value is "profile" or "basis"))
+        {
+            return ReadProfile(map, field, horizon);
+        }
+        var f = Fields(map, field, ["cumulative_net_savings", "by_year", "profile", "basis"]);
         double? amount = Required(f, "cumulative_net_savings", map, field) is { } a
             ? Number(a, Join(field, "cumulative_net_savings"), money: true) : null;
         int? by = Required(f, "by_year", map, field) is { } b ? Integer(b, Join(field, "by_year"), 1, horizon ?? 50) : null;
         return amount is double av && by is int bv ? new SavingsTarget(av, bv) : null;
+    }
+
+    /// <summary>
+    /// A savings profile <c>{ profile: [460, 73010, 117670], basis: cumulative|annual }</c>: one money figure per financial
+    /// year from year 1, cumulative by default or annual (summed to cumulative figures).
+    /// </summary>
+    private SavingsTarget? ReadProfile(YMapping map, string field, int? horizon)
+    {
+        var f = Fields(map, field, ["profile", "basis", .. SingleTargetKeys]);
+        foreach (var key in SingleTargetKeys.Where(f.ContainsKey))
+        {
+            Error(f[key].Key, Join(field, key), $"'{key}' cannot go with 'profile': a profile's last year is the target");
+            return null;
+        }
+        var basis = TargetBasis.Cumulative;
+        bool ok = true;
+        if (Optional(f, "basis") is { } bn)
+        {
+            switch (Text(bn, Join(field, "basis")))
+            {
+                case "cumulative":
+                    break;
+                case "annual":
+                    basis = TargetBasis.Annual;
+                    break;
+                case { } other:
+                    Error(bn, Join(field, "basis"), $"expected cumulative or annual, found '{Printable(other)}'");
+                    ok = false;
+                    break;
+                default:
+                    ok = false;
+                    break;
+            }
+        }
+        if (Required(f, "profile", map, field) is not { } pn)
+        {
+            return null;
+        }
+        string path = Join(field, "profile");
+        if (pn is not YSequence seq)
+        {
+            Error(pn, path, $"expected a list of amounts of money, one per financial year from year 1, found {Describe(pn)}");
+            return null;
+        }
+        int most = horizon ?? 50;
+        if (seq.Items.Count == 0 || seq.Items.Count > most)
+        {
+            Error(pn, path, $"needs from 1 to {most} figures (one per financial year from year 1, up to the horizon), found {seq.Items.Count}");
+            return null;
+        }
+        var figures = new double[seq.Items.Count];
+        for (int i = 0; i < figures.Length; i++)
+        {
+            if (Number(seq.Items[i], $"{path}[{i}]", money: true) is double v)
+            {
+                figures[i] = v;
+            }
+            else
+            {
+                ok = false;
+            }
+        }
+        return ok ? SavingsTarget.FromProfile(figures, basis) : null;
     }
 
     /// <summary>

@@ -52,6 +52,14 @@ public abstract class Distribution
     /// <remarks>Never throws for such a factor: a range that rounding collapses becomes a constant.</remarks>
     public abstract Distribution Scale(double factor);
 
+    /// <summary>
+    /// Returns the same distribution moved by <paramref name="offset"/> (finite): every value, and so the most likely
+    /// value, plus the offset.
+    /// </summary>
+    public Distribution Shift(double offset) => offset == 0
+        ? this
+        : IsConstant ? new ConstantDistribution(SupportMin + offset) : new ShiftedDistribution(this, offset);
+
     /// <summary>Adds a problem and returns null, so that a factory refuses in one line.</summary>
     private protected static Distribution? Refuse(ICollection<ScenarioProblem> problems, string field, string message)
     {
