@@ -43,17 +43,12 @@ public static partial class HtmlReport
             .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'sha256-")
             .Append(scriptHash).Append("'\">\n")
             .Append("<meta name=\"generator\" content=\"RiskSim ").Append(Html.Escape(provenance.ToolVersion)).Append("\">\n")
-            .Append("<title>").Append(Html.Escape(s.Name)).Append(" – RiskSim risk report</title>\n<style>\n").Append(Css).Append("</style>\n</head>\n<body>\n<main>\n");
+            .Append("<title>").Append(Html.Escape(s.Name)).Append(" – RiskSim risk report</title>\n<style>\n").Append(Css).Append(PageMargins(provenance))
+            .Append("</style>\n</head>\n<body>\n<main>\n");
 
-        Header(html, result, provenance);
-        HeadlineSection(html, result);
-        DecisionFigures(html, result);
-        Charts(html, charts);
-        Drivers(html, result, charts);
-        Partners(html, result, charts);
-        Councils(html, result);
-        Assumptions(html, result);
-        Provenance(html, result, provenance);
+        MarkingBanner(html, provenance);
+        Summary(html, result, charts, provenance);
+        Details(html, result, charts, provenance);
 
         html.Append("<p id=\"").Append(ImageCheckId).Append("\" data-images-loaded=\"\" hidden></p>\n")
             .Append("</main>\n<script>").Append(ImageCheckScript).Append("</script>\n</body>\n</html>\n");
@@ -137,14 +132,11 @@ public static partial class HtmlReport
     private static void Charts(StringBuilder html, ChartSet charts)
     {
         html.Append("<section>\n<h2>Charts</h2>\n");
-        int n = 0;
-        foreach (var chart in charts.Charts)
+        // The fan chart is Figure 1, in the summary.
+        int n = 1;
+        foreach (var chart in charts.Charts.Where(c => c.FileName != ChartSet.FanFile))
         {
-            n++;
-            html.Append("<figure>\n<img src=\"data:image/png;base64,").Append(Convert.ToBase64String(chart.Png))
-                .Append("\" alt=\"").Append(Html.Escape(chart.Title + ". " + chart.Description)).Append("\">\n<figcaption><strong>Figure ")
-                .Append(n).Append(". ").Append(E(chart.Title)).Append(".</strong> ").Append(E(chart.Description))
-                .Append(" <span class=\"file\">(").Append(E(chart.FileName)).Append(")</span></figcaption>\n</figure>\n");
+            Figure(html, chart, ++n);
         }
         if (!charts.Partners.HasChart)
         {
@@ -359,7 +351,7 @@ public static partial class HtmlReport
     {
         var rows = new List<(string, string)>
         {
-            ("Scenario file", provenance.ScenarioFile),
+            ("Scenario file", Path.GetFileName(provenance.ScenarioFile)),
             ("Scenario file SHA-256", provenance.ScenarioSha256),
             ("Seed", result.Seed.ToString(CultureInfo.InvariantCulture)),
             ("Trials", result.Trials.ToString("N0", CultureInfo.InvariantCulture)),

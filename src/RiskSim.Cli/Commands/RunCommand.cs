@@ -3,6 +3,7 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using RiskSim.Charts;
 using RiskSim.Charts.Data;
+using RiskSim.Core.Engine;
 
 namespace RiskSim.Cli.Commands;
 
@@ -22,7 +23,11 @@ namespace RiskSim.Cli.Commands;
 /// <param name="Variant">A variant declared in the scenario to run instead of the base, or null.</param>
 /// <param name="Sets">Changes <c>path=value</c> applied after the variant (same paths as a variant's <c>set</c>).</param>
 public sealed record RunOptions(string ScenarioPath, long? Trials, ulong? Seed, int Threads, string? OutputFolder,
-    long? TrialsOut, bool Quiet, ChartOptions? Charts = null, string? Variant = null, IReadOnlyList<string>? Sets = null);
+    long? TrialsOut, bool Quiet, ChartOptions? Charts = null, string? Variant = null, IReadOnlyList<string>? Sets = null)
+{
+    /// <summary>Protective marking for report.html and run.json (one of <c>ProtectiveMarking.All</c>), or null for none.</summary>
+    public string? Marking { get; init; }
+}
 
 /// <summary>Defines <c>risksim run</c>.</summary>
 public static class RunCommand
@@ -121,10 +126,11 @@ public static class RunCommand
             Description = "Change one quantity without editing the file, e.g. --set ict.go_live_month=12 or --set \"ict.delay_months={ triangular: [3, 6, 18] }\" (repeatable).",
             AllowMultipleArgumentsPerToken = false,
         };
+        var marking = MarkingOption();
         var command = new Command("run",
             "Simulate a scenario and write summary, trials, sensitivity and decision files, charts and report.html.")
         {
-            scenario, trials, seed, threads, output, trialsOut, quiet, noCharts, svg, dpi, group, variant, sets,
+            scenario, trials, seed, threads, output, trialsOut, quiet, noCharts, svg, dpi, group, variant, sets, marking,
         };
         command.SetAction((parse, cancellation) => Task.FromResult(execute(new RunOptions(
             parse.GetValue(scenario)!,
@@ -136,9 +142,29 @@ public static class RunCommand
             parse.GetValue(quiet),
             parse.GetValue(noCharts) ? null : new ChartOptions(parse.GetValue(dpi), parse.GetValue(svg), parse.GetValue(group)),
             parse.GetValue(variant),
-            parse.GetValue(sets) ?? []), cancellation)));
+            parse.GetValue(sets) ?? [])
+        { Marking = parse.GetValue(marking) }, cancellation)));
         return command;
     }
+
+    /// <summary>
+    /// <c>--marking</c>: OFFICIAL or OFFICIAL-SENSITIVE (any case; a space for the hyphen is read as one), printed at
+    /// the top and bottom of every page of report.html and recorded in run.json. Anything else is refused.
+    /// </summary>
+    internal static Option<string?> MarkingOption() => new("--marking")
+    {
+        Description = "Protective marking printed at the top and bottom of every page of report.html and recorded in run.json: OFFICIAL or OFFICIAL-SENSITIVE.",
+        CustomParser = r =>
+        {
+            string text = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
+            if (ProtectiveMarking.Parse(text) is { } parsed)
+            {
+                return parsed;
+            }
+            r.AddError($"--marking must be OFFICIAL or OFFICIAL-SENSITIVE, not '{text}'");
+            return null;
+        },
+    };
 
     /// <summary>Reads a <c>--group</c> value (case-insensitive); null when it is none of the three.</summary>
     internal static TornadoGrouping? ParseGrouping(string text) => text.ToLowerInvariant() switch

@@ -127,6 +127,7 @@ public static class RunHandler
                     {
                         TrialsWritten = sink?.RowsWritten ?? 0,
                         TotalSeconds = clock.Elapsed.TotalSeconds,
+                        Marking = options.Marking,
                     };
                     report = RunFiles.Stage(result, folder, provenance, options.Charts, token);
                 }

@@ -12,4 +12,10 @@ public sealed record RunProvenance(string ScenarioFile, string ScenarioSha256, s
 
     /// <summary>Wall time of the whole command up to writing the results, seconds.</summary>
     public double TotalSeconds { get; init; }
+
+    /// <summary>
+    /// The protective marking printed at the top and bottom of every page of the report (one of
+    /// <see cref="ProtectiveMarking.All"/>), or null for none.
+    /// </summary>
+    public string? Marking { get; init; }
 }
