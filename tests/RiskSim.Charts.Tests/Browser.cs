@@ -35,6 +35,13 @@ internal static class Browser
         Assert.True(run.ExitCode == 0 && File.Exists(png), $"chromium --screenshot failed: {run}");
     }
 
+    /// <summary>Prints the page to a PDF as the print dialog would on A4 (the page's own @page rules), without the browser's own header and footer.</summary>
+    public static async Task PrintToPdfAsync(string chromium, string page, string pdf)
+    {
+        var run = await RunAsync(chromium, page, ["--no-pdf-header-footer", $"--print-to-pdf={pdf}"]);
+        Assert.True(run.ExitCode == 0 && File.Exists(pdf), $"chromium --print-to-pdf failed: {run}");
+    }
+
     private static async Task<ChildOutcome> RunAsync(string chromium, string page, string[] extra)
     {
         string profile = TestPaths.NewTempFolder("chromium-profile");

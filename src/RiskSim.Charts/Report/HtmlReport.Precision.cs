@@ -80,9 +80,10 @@ public static partial class HtmlReport
     private static void PrecisionWarnings(StringBuilder html, RunResult result, string cssClass)
     {
         var warnings = DecisionPrecision.Warnings(result);
-        foreach (string warning in warnings)
+        // One box for all of them: a short run can have several, and each on its own would crowd the summary page.
+        if (warnings.Count > 0)
         {
-            html.Append("<p class=\"").Append(cssClass).Append("\">").Append(E(warning)).Append("</p>\n");
+            html.Append("<p class=\"").Append(cssClass).Append("\">").Append(string.Join("<br>\n", warnings.Select(E))).Append("</p>\n");
         }
         if (warnings.Count == 0 && result.Decision.Target is not null && cssClass == "warning")
         {

@@ -38,13 +38,32 @@ public static partial class HtmlReport
         .note { font-size: 0.82em; color: #555; }
         .warning { border-left: 4px solid #b35900; background: #fff4e5; padding: 0.4em 0.7em; }
         .provenance td code { font-size: 0.8em; }
-        @page { size: A4; margin: 14mm 13mm 16mm; }
+        .marking { margin: 0 0 0.6em; text-align: center; font-weight: bold; letter-spacing: 0.08em; border: 2px solid #1a1a1a; padding: 0.2em; }
+        .top-risks table th[scope=row] { width: 55%; }
+        @page { size: A4; margin: 16mm 13mm 16mm;
+          @top-center { font: bold 9pt "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #000; letter-spacing: 0.08em; }
+          @bottom-left { font: 8pt "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #555; }
+          @bottom-center { font: bold 9pt "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #000; letter-spacing: 0.08em; }
+          @bottom-right { font: 8pt "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #555; }
+        }
         @media print {
           body { background: #fff; font-size: 10pt; }
           main { max-width: none; margin: 0; padding: 0; }
-          .headline { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-          figure img { border: none; }
+          .marking { display: none; }
+          .headline { background: #fff; border-left-color: #0072B2; }
+          figure img { border: none; max-height: 120mm; object-fit: contain; }
+          .summary { font-size: 9.5pt; }
+          .summary h2 { margin: 0.9em 0 0.35em; }
+          .summary h3 { margin: 0.6em 0 0.3em; }
+          .summary th, .summary td { padding: 0.16em 0.45em; }
+          .summary .headline { margin: 0.6em 0; padding: 0.45em 0.9em; }
+          .summary figure { margin: 0.5em 0 0.6em; }
+          .summary-fan figure img { width: auto; max-width: 100%; max-height: 64mm; margin: 0 auto; }
           h2 { break-before: auto; }
+          .details { break-before: page; }
+          .details > section:first-child h2 { margin-top: 0; }
+          figure, .headline, .top-risks table { break-inside: avoid; }
+          thead { display: table-header-group; }
         }
 
         """;

@@ -4,6 +4,7 @@ using System.Text;
 using RiskSim.Charts.Data;
 using RiskSim.Core.Engine;
 using RiskSim.Core.Model;
+using RiskSim.Core.Statistics;
 using RiskSim.Core.Text;
 
 namespace RiskSim.Charts.Report;
@@ -43,20 +44,12 @@ public static partial class HtmlReport
             .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'sha256-")
             .Append(scriptHash).Append("'\">\n")
             .Append("<meta name=\"generator\" content=\"RiskSim ").Append(Html.Escape(provenance.ToolVersion)).Append("\">\n")
-            .Append("<title>").Append(Html.Escape(s.Name)).Append(" – RiskSim risk report</title>\n<style>\n").Append(Css).Append("</style>\n</head>\n<body>\n<main>\n");
+            .Append("<title>").Append(Html.Escape(s.Name)).Append(" – RiskSim risk report</title>\n<style>\n").Append(Css).Append(PageMargins(provenance))
+            .Append("</style>\n</head>\n<body>\n<main>\n");
 
-        Header(html, result, provenance);
-        HeadlineSection(html, result);
-        DecisionFigures(html, result);
-        PrecisionSection(html, result);
-        ProfileAndFunding(html, result);
-        Charts(html, charts);
-        Drivers(html, result, charts);
-        ValueOfMitigation(html, result);
-        Partners(html, result, charts);
-        Councils(html, result);
-        Assumptions(html, result);
-        Provenance(html, result, provenance);
+        MarkingBanner(html, provenance);
+        Summary(html, result, charts, provenance);
+        Details(html, result, charts, provenance);
 
         html.Append("<p id=\"").Append(ImageCheckId).Append("\" data-images-loaded=\"\" hidden></p>\n")
             .Append("</main>\n<script>").Append(ImageCheckScript).Append("</script>\n</body>\n</html>\n");
@@ -94,63 +87,65 @@ public static partial class HtmlReport
         var s = result.Scenario;
         var d = result.Decision;
         string Money(double v) => Formats.Money(v, s.Currency);
-        var rows = new List<(string Figure, string Value)>();
+        var rows = new List<(string Figure, string Value, string? Interval)>();
+        string Chances(Interval ci) => $"{Formats.Percent(ci.Low)} to {Formats.Percent(ci.High)}";
+        string Amounts(Interval ci) => $"{Money(ci.Low)} to {Money(ci.High)}";
         if (d.Target is { } target)
         {
             string by = Headline.ByYear(s, target.ByYear);
-            rows.Add(("Target", $"cumulative net savings of {Money(target.CumulativeNetSavings)} by {by}"));
-            rows.Add(("Chance of meeting the target", Formats.Chance(d.ProbabilityTargetMet ?? double.NaN)));
+            rows.Add(("Target", $"cumulative net savings of {Money(target.CumulativeNetSavings)} by {by}", null));
+            rows.Add(("Chance of meeting the target", Formats.Chance(d.ProbabilityTargetMet ?? double.NaN),
+                d.ProbabilityTargetMetCi95 is { } pt ? Chances(pt) : null));
             rows.Add(($"Cumulative net savings by {by}: P5 / P10 / P20",
-                $"{Money(d.CumulativeAtTargetP5 ?? double.NaN)} / {Money(d.CumulativeAtTargetP10 ?? double.NaN)} / {Money(d.CumulativeAtTargetP20 ?? double.NaN)}"));
-            rows.Add(("Reserve for 80% confidence", Money(d.Reserve80 ?? double.NaN)));
-            rows.Add(("Reserve for 90% confidence", Money(d.Reserve90 ?? double.NaN)));
-            rows.Add(("Reserve for 95% confidence", Money(d.Reserve95 ?? double.NaN)));
-            rows.Add(($"Plan (most likely inputs): cumulative net savings by {by}", Money(result.Plan.CumulativeNetSavings[target.ByYear - 1])));
+                $"{Money(d.CumulativeAtTargetP5 ?? double.NaN)} / {Money(d.CumulativeAtTargetP10 ?? double.NaN)} / {Money(d.CumulativeAtTargetP20 ?? double.NaN)}", null));
+            rows.Add(("Reserve for 80% confidence", Money(d.Reserve80 ?? double.NaN), d.ReservesCi95 is { } r80 ? Amounts(r80.Reserve80) : null));
+            rows.Add(("Reserve for 90% confidence", Money(d.Reserve90 ?? double.NaN), d.ReservesCi95 is { } r90 ? Amounts(r90.Reserve90) : null));
+            rows.Add(("Reserve for 95% confidence", Money(d.Reserve95 ?? double.NaN), d.ReservesCi95 is { } r95 ? Amounts(r95.Reserve95) : null));
+            rows.Add(($"Plan (most likely inputs): cumulative net savings by {by}", Money(result.Plan.CumulativeNetSavings[target.ByYear - 1]), null));
         }
         else
         {
-            rows.Add(("Target", "none set in the scenario"));
+            rows.Add(("Target", "none set in the scenario", null));
         }
-        rows.Add(("Chance of paying back within the horizon", Formats.Chance(d.ProbabilityOfPayback)));
+        rows.Add(("Chance of paying back within the horizon", Formats.Chance(d.ProbabilityOfPayback), Chances(d.ProbabilityOfPaybackCi95)));
         var payback = result.Row(MetricNames.PaybackYear);
         if (payback.Count > 0)
         {
-            rows.Add(("Median payback year, when it pays back", Headline.YearName(s, (int)Math.Round(payback.P50))));
+            rows.Add(("Median payback year, when it pays back", Headline.YearName(s, (int)Math.Round(payback.P50)), null));
         }
         var npv = result.Row(MetricNames.Npv);
-        rows.Add(("Net present value: P10 / P50 / P90", $"{Money(npv.P10)} / {Money(npv.P50)} / {Money(npv.P90)}"));
-        rows.Add(("Net present value: mean", Money(npv.Mean)));
-        rows.Add(("Chance the NPV is below zero", Formats.Chance(NpvChartData.CumulativeProbability(result.NpvQuantiles, 0))));
-        rows.Add(("Plan (most likely inputs): NPV", Money(result.Plan.Npv)));
+        rows.Add(("Net present value: P10 / P50 / P90", $"{Money(npv.P10)} / {Money(npv.P50)} / {Money(npv.P90)}", null));
+        rows.Add(("Net present value: mean", Money(npv.Mean), Amounts(ConfidenceInterval.Mean(npv.Mean, npv.Sd, npv.Count))));
+        rows.Add(("Chance the NPV is below zero", Formats.Chance(NpvChartData.CumulativeProbability(result.NpvQuantiles, 0)), null));
+        rows.Add(("Plan (most likely inputs): NPV", Money(result.Plan.Npv), null));
         var total = result.Row(MetricNames.TotalNetSavings);
         rows.Add(($"Total net savings over {s.HorizonYears} years (undiscounted): P10 / P50 / P90",
-            $"{Money(total.P10)} / {Money(total.P50)} / {Money(total.P90)}"));
+            $"{Money(total.P10)} / {Money(total.P50)} / {Money(total.P90)}", null));
         foreach (var p in d.PartnerExits.Where(x => s.Partners.Any(q => q.Id == x.PartnerId && q.Withdrawal is not null)))
         {
-            rows.Add(($"Chance that {InputLabels.OwnerName(s, p.PartnerId)} leaves within the horizon", Formats.Chance(p.ProbabilityOfExit)));
+            rows.Add(($"Chance that {InputLabels.OwnerName(s, p.PartnerId)} leaves within the horizon", Formats.Chance(p.ProbabilityOfExit), Chances(p.Ci95)));
         }
 
-        rows.AddRange(OutcomeRows(result));
-        html.Append("<section>\n<h2>Decision figures</h2>\n<table class=\"figures\">\n<thead><tr><th scope=\"col\">Figure</th><th scope=\"col\" class=\"num\">Value</th></tr></thead>\n<tbody>\n");
-        foreach (var (figure, value) in rows)
+        rows.AddRange(OutcomeRows(result).Select(r => (r.Item1, r.Item2, (string?)null)));
+        html.Append("<section>\n<h2>Decision figures</h2>\n<table class=\"figures\">\n<thead><tr><th scope=\"col\">Figure</th><th scope=\"col\" class=\"num\">Value</th><th scope=\"col\" class=\"num\">95% interval</th></tr></thead>\n<tbody>\n");
+        foreach (var (figure, value, interval) in rows)
         {
-            html.Append("<tr><th scope=\"row\">").Append(E(figure)).Append("</th><td class=\"num\">").Append(E(value)).Append("</td></tr>\n");
+            html.Append("<tr><th scope=\"row\">").Append(E(figure)).Append("</th><td class=\"num\">").Append(E(value)).Append("</td><td class=\"num\">")
+                .Append(interval is null ? "" : E(interval)).Append("</td></tr>\n");
         }
         html.Append("</tbody>\n</table>\n<p class=\"note\">P10 means that one outcome in ten is lower; the reserve is the shortfall ")
-            .Append("against the target at that confidence (zero when the percentile already meets it). Money is in real terms.</p>\n</section>\n");
+            .Append("against the target at that confidence (zero when the percentile already meets it). The 95% interval is the Monte Carlo ")
+            .Append("uncertainty of the figure from the trials run (more trials narrow it). Money is in real terms.</p>\n</section>\n");
     }
 
     private static void Charts(StringBuilder html, ChartSet charts)
     {
         html.Append("<section>\n<h2>Charts</h2>\n");
-        int n = 0;
-        foreach (var chart in charts.Charts)
+        // The fan chart is Figure 1, in the summary.
+        int n = 1;
+        foreach (var chart in charts.Charts.Where(c => c.FileName != ChartSet.FanFile))
         {
-            n++;
-            html.Append("<figure>\n<img src=\"data:image/png;base64,").Append(Convert.ToBase64String(chart.Png))
-                .Append("\" alt=\"").Append(Html.Escape(chart.Title + ". " + chart.Description)).Append("\">\n<figcaption><strong>Figure ")
-                .Append(n).Append(". ").Append(E(chart.Title)).Append(".</strong> ").Append(E(chart.Description))
-                .Append(" <span class=\"file\">(").Append(E(chart.FileName)).Append(")</span></figcaption>\n</figure>\n");
+            Figure(html, chart, ++n);
         }
         if (!charts.Partners.HasChart)
         {
@@ -347,7 +342,7 @@ public static partial class HtmlReport
     {
         var rows = new List<(string, string)>
         {
-            ("Scenario file", provenance.ScenarioFile),
+            ("Scenario file", Path.GetFileName(provenance.ScenarioFile)),
             ("Scenario file SHA-256", provenance.ScenarioSha256),
             ("Seed", result.Seed.ToString(CultureInfo.InvariantCulture)),
             ("Trials", result.Trials.ToString("N0", CultureInfo.InvariantCulture)),

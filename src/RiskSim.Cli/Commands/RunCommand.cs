@@ -3,6 +3,7 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using RiskSim.Charts;
 using RiskSim.Charts.Data;
+using RiskSim.Core.Engine;
 
 namespace RiskSim.Cli.Commands;
 
@@ -29,6 +30,9 @@ public sealed record RunOptions(string ScenarioPath, long? Trials, ulong? Seed, 
 
     /// <summary><c>--max-trials</c>: the most trials a run to a precision simulates; null for the scenario's or the default.</summary>
     public long? MaxTrials { get; init; }
+
+    /// <summary>Protective marking for report.html and run.json (one of <c>ProtectiveMarking.All</c>), or null for none.</summary>
+    public string? Marking { get; init; }
 }
 
 /// <summary>Defines <c>risksim run</c>.</summary>
@@ -176,10 +180,11 @@ public static class RunCommand
                 return null;
             },
         };
+        var marking = MarkingOption();
         var command = new Command("run",
             "Simulate a scenario and write summary, trials, sensitivity and decision files, results.xlsx, charts and report.html.")
         {
-            scenario, trials, seed, threads, output, trialsOut, quiet, noCharts, svg, dpi, group, variant, sets, precision, maxTrials, tornado,
+            scenario, trials, seed, threads, output, trialsOut, quiet, noCharts, svg, dpi, group, variant, sets, precision, maxTrials, tornado, marking,
         };
         command.SetAction((parse, cancellation) => Task.FromResult(execute(new RunOptions(
             parse.GetValue(scenario)!,
@@ -198,6 +203,7 @@ public static class RunCommand
         {
             Precision = parse.GetValue(precision),
             MaxTrials = parse.GetValue(maxTrials),
+            Marking = parse.GetValue(marking),
         }, cancellation)));
         return command;
     }
@@ -208,6 +214,26 @@ public static class RunCommand
         "swing" => TornadoView.Swing,
         "variance" => TornadoView.Variance,
         _ => null,
+    };
+
+
+    /// <summary>
+    /// <c>--marking</c>: OFFICIAL or OFFICIAL-SENSITIVE (any case; a space for the hyphen is read as one), printed at
+    /// the top and bottom of every page of report.html and recorded in run.json. Anything else is refused.
+    /// </summary>
+    internal static Option<string?> MarkingOption() => new("--marking")
+    {
+        Description = "Protective marking printed at the top and bottom of every page of report.html and recorded in run.json: OFFICIAL or OFFICIAL-SENSITIVE.",
+        CustomParser = r =>
+        {
+            string text = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
+            if (ProtectiveMarking.Parse(text) is { } parsed)
+            {
+                return parsed;
+            }
+            r.AddError($"--marking must be OFFICIAL or OFFICIAL-SENSITIVE, not '{text}'");
+            return null;
+        },
     };
 
     /// <summary>Reads a <c>--group</c> value (case-insensitive); null when it is none of the three.</summary>

@@ -137,6 +137,7 @@ public static class RunHandler
                         TotalSeconds = clock.Elapsed.TotalSeconds,
                         RegisterFile = loaded.RegisterFile,
                         RegisterSha256 = loaded.RegisterSha256,
+                        Marking = options.Marking,
                     };
                     report = RunFiles.Stage(result, folder, provenance, options.Charts, token);
                 }

@@ -18,4 +18,10 @@ public sealed record RunProvenance(string ScenarioFile, string ScenarioSha256, s
 
     /// <summary>SHA-256 of the register's bytes that were read, lower-case hex; null when none.</summary>
     public string? RegisterSha256 { get; init; }
+
+    /// <summary>
+    /// The protective marking printed at the top and bottom of every page of the report (one of
+    /// <see cref="ProtectiveMarking.All"/>), or null for none.
+    /// </summary>
+    public string? Marking { get; init; }
 }

@@ -323,6 +323,14 @@ public static partial class ResultWriters
         json.WriteNumber("total", Math.Round(provenance.TotalSeconds, 3));
         json.WriteEndObject();
         json.WriteNumber("trials_per_second", Math.Round(result.Trials / Math.Max(1e-9, result.Timings.Simulation.TotalSeconds)));
+        if (provenance.Marking is { } marking)
+        {
+            json.WriteString("protective_marking", marking);
+        }
+        else
+        {
+            json.WriteNull("protective_marking");
+        }
         PrecisionRun(json, result);
         json.WriteEndObject();
     }
