@@ -167,6 +167,21 @@ public class WorkbookTests(WorkbookRunFixture run) : IClassFixture<WorkbookRunFi
             Assert.Equal(Money, row["Expected cost"].Format);
         }
         Assert.Equal("Major outage during cut-over", Text(risks.Rows[2]["Name"]));
+
+        // The quantified register's figures are those of risks.csv, to full precision.
+        var csv = File.ReadAllLines(Path.Combine(run.Folder, "risks.csv"));
+        var header = csv[0].Split(',');
+        for (int i = 0; i < 3; i++)
+        {
+            var cells = csv[i + 1].Split(',');
+            string Csv(string column) => cells[Array.IndexOf(header, column)];
+            var row = risks.Rows[i];
+            Assert.Equal(Text(row["Risk"]), Csv("id"));
+            Assert.Equal(double.Parse(Csv("npv_variance_share"), CultureInfo.InvariantCulture), row["Share of NPV variance"].Value);
+            Assert.Equal(double.Parse(Csv("npv_swing"), CultureInfo.InvariantCulture), row["NPV swing (occurs less does not)"].Value);
+            Assert.Equal(double.Parse(Csv("mean_npv_impact"), CultureInfo.InvariantCulture), row["Mean NPV lost when it occurs"].Value);
+            Assert.StartsWith(Csv("rag_before"), Text(row["Rating before"])!.ToLowerInvariant(), StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed record DecisionFigureRow(string Figure, XlsxCell Value, string Key
     public Interval? Ci95 { get; init; }
 }
 
-/// <summary>One row of the Risks sheet: a risk of the scenario and how often it occurred in the run.</summary>
+/// <summary>One row of the Risks sheet: a risk of the scenario, how often it occurred in the run and, when quantified, its register figures.</summary>
 /// <param name="Risk">The risk as the scenario declares it.</param>
 /// <param name="Frequency">Share of trials in which it occurred.</param>
 public sealed record RiskSheetRow(Risk Risk, double Frequency)
@@ -25,6 +25,9 @@ public sealed record RiskSheetRow(Risk Risk, double Frequency)
 
     /// <summary>Realised frequency × mean cost.</summary>
     public double ExpectedCost => Frequency * MeanCost;
+
+    /// <summary>The risk as the run quantified it (risks.csv's row: swing, share of variance, rating, mitigation), or null.</summary>
+    public QuantifiedRisk? Quantified { get; init; }
 }
 
 /// <summary>
@@ -97,7 +100,10 @@ public static class WorkbookWriter
 
         var frequencies = result.Decision.RiskFrequencies.ToDictionary(f => f.RiskId, f => f.Frequency, StringComparer.Ordinal);
         book.AddSheet(Sheets.Risks).Table(RiskColumns(s),
-            s.Risks.Select(r => new RiskSheetRow(r, frequencies.GetValueOrDefault(r.Id, double.NaN))));
+            s.Risks.Select(r => new RiskSheetRow(r, frequencies.GetValueOrDefault(r.Id, double.NaN))
+            {
+                Quantified = result.RiskRegister?.Risks.FirstOrDefault(q => q.RiskId == r.Id),
+            }));
 
         book.AddSheet(Sheets.Inputs).Table(InputColumns(s), InputExplanations.Of(s));
 
@@ -278,8 +284,22 @@ public static class WorkbookWriter
             new("Realised frequency", r => new XlsxCell(r.Frequency, XlsxFormat.Percent)),
             new("Mean cost if it occurs", r => new XlsxCell(r.MeanCost, money)),
             new("Expected cost", r => new XlsxCell(r.ExpectedCost, money)),
+            // The quantified register, as risks.csv has it.
+            new("P90 cost if it occurs", r => XlsxCell.Of(r.Quantified?.P90CostIfOccurs, money)),
+            new("Share of NPV variance", r => XlsxCell.Of(r.Quantified?.VarianceShare, XlsxFormat.Percent)),
+            new("NPV swing (occurs less does not)", r => XlsxCell.Of(r.Quantified?.Swing, money)),
+            new("Mean NPV lost when it occurs", r => XlsxCell.Of(r.Quantified?.MeanImpact, money)),
+            new("Rating before", r => XlsxCell.Of(r.Quantified is { } q ? Rating(q.Before) : null)),
+            new("Mitigation", r => XlsxCell.Of(r.Risk.Mitigation?.Action)),
+            new("Mitigation cost", r => XlsxCell.Of(r.Risk.Mitigation?.Cost, money)),
+            new("Rating after", r => XlsxCell.Of(r.Quantified?.After is { } after ? Rating(after) : null)),
+            new("Mitigation net value", r => XlsxCell.Of(r.Quantified?.Mitigation?.NetValue, money)),
         ];
     }
+
+    // "Red (15)": the band and the likelihood × impact score.
+    private static string Rating(RiskRating rating) =>
+        $"{rating.Rag} ({rating.Score.ToString(CultureInfo.InvariantCulture)})";
 
     // ---- Inputs -----------------------------------------------------------------------------------
 
