@@ -262,6 +262,9 @@ internal static class RiskRegisterAnalysis
     internal static PassResult Pass(Scenario scenario, int trials, SimulationOptions options, int year, int[] risks,
         CancellationToken cancellation)
     {
+        // Each pass allocates its own block workspaces (large arrays, which only a full collection frees); collecting
+        // the previous pass's before allocating keeps the analysis at one pass's worth of memory, not one per risk.
+        GC.Collect();
         var model = new CompiledScenario(scenario, partnerLedgers: false);
         var o = new SimulationOptions(trials, options.Seed, options.Threads);
         var scheduler = new WaveScheduler(model, o);
