@@ -28,7 +28,7 @@ public sealed record RiskMatrixData(string Title, IReadOnlyList<RiskMatrixPoint>
     IReadOnlyList<string> ImpactLabels, string ImpactReferenceName)
 {
     /// <summary>Longest label before it is shortened with an ellipsis.</summary>
-    public const int LabelLength = 22;
+    public const int LabelLength = 32;
 
     /// <summary>True when the scenario has risks, so <c>risk-matrix.png</c> is drawn.</summary>
     public bool HasChart => Points.Count > 0;

@@ -18,6 +18,9 @@ namespace RiskSim.Charts.Data;
 public sealed record ScatterData(string Title, string InputLabel, InputRole Role, string? PartnerName,
     IReadOnlyList<double> Values, IReadOnlyList<double> Npv, IReadOnlyList<bool> Left, string Currency)
 {
+    /// <summary>The price base of the money ("2010/11"), or null when the scenario gives no start year.</summary>
+    public string? PriceBase { get; init; }
+
     /// <summary>Whether there is anything to draw.</summary>
     public bool HasChart => Values.Count > 0;
 
@@ -41,6 +44,7 @@ public sealed record ScatterData(string Title, string InputLabel, InputRole Role
         label += sc.Role is InputRole.DelayMonths or InputRole.RiskDelay ? " (months)" : sc.Role == InputRole.WithdrawalNotice ? " (years)" : "";
         string? partner = sc.PartnerId is { } id ? InputLabels.OwnerName(s, id) : null;
         return new ScatterData("NPV of each trial against its largest driver", label, sc.Role,
-            partner, sc.Values, sc.Npv, sc.Left, s.Currency);
+            partner, sc.Values, sc.Npv, sc.Left, s.Currency)
+        { PriceBase = Rendering.ChartCanvas.PriceBase(s) };
     }
 }

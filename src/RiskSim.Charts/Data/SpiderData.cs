@@ -21,6 +21,9 @@ public sealed record SpiderLine(string Input, string Label, IReadOnlyList<double
 /// <param name="Currency">ISO currency code.</param>
 public sealed record SpiderData(string Title, IReadOnlyList<SpiderLine> Lines, double MeanNpv, string Currency)
 {
+    /// <summary>The price base of the money ("2010/11"), or null when the scenario gives no start year.</summary>
+    public string? PriceBase { get; init; }
+
     /// <summary>Most inputs drawn.</summary>
     public const int MaxLines = 6;
 
@@ -39,6 +42,7 @@ public sealed record SpiderData(string Title, IReadOnlyList<SpiderLine> Lines, d
                 Enumerable.Range(0, r.DecileMeans.Count).Select(d => (d + 0.5) * 100.0 / r.DecileMeans.Count).ToArray(), r.DecileMeans))
             .ToList();
         return new SpiderData("Mean NPV through each main input's range", lines,
-            result.Row(MetricNames.Npv).Mean, s.Currency);
+            result.Row(MetricNames.Npv).Mean, s.Currency)
+        { PriceBase = Rendering.ChartCanvas.PriceBase(s) };
     }
 }

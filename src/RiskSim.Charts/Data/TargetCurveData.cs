@@ -23,6 +23,9 @@ public sealed record TargetCurve(string Label, IReadOnlyList<double> Values, IRe
 public sealed record TargetCurveData(string Title, IReadOnlyList<TargetCurve> Curves, double? Target, IReadOnlyList<PercentileMark> Marks,
     string Currency)
 {
+    /// <summary>The price base of the money ("2010/11"), or null when the scenario gives no start year.</summary>
+    public string? PriceBase { get; init; }
+
     /// <summary>The chart of one run.</summary>
     public static TargetCurveData From(RunResult result) => From([(result.Scenario.Name, result)]);
 
@@ -55,7 +58,8 @@ public sealed record TargetCurveData(string Title, IReadOnlyList<TargetCurve> Cu
         string title = d.Target is not null
             ? $"Chance of the target: cumulative net savings by {Report.Headline.ByYear(s, year)}"
             : $"Cumulative net savings by {Report.Headline.ByYear(s, year)}";
-        return new TargetCurveData(title, curves, d.Target?.CumulativeNetSavings, marks, s.Currency);
+        return new TargetCurveData(title, curves, d.Target?.CumulativeNetSavings, marks, s.Currency)
+        { PriceBase = Rendering.ChartCanvas.PriceBase(s) };
     }
 
     // The middle 99% of the quantiles (p = 0.005 … 0.995), as the NPV chart draws them.

@@ -70,6 +70,9 @@ public sealed record TornadoBar(string Key, string Label, double Share, int Dire
 /// <param name="Rest">Everything else summed, or null when nothing is left over.</param>
 public sealed record TornadoData(string Title, TornadoGrouping Grouping, IReadOnlyList<TornadoBar> Bars, TornadoBar? Rest)
 {
+    /// <summary>The price base of the money ("2010/11"), or null when the scenario gives no start year.</summary>
+    public string? PriceBase { get; init; }
+
     /// <summary>What the bars measure.</summary>
     public TornadoView View { get; init; } = TornadoView.Variance;
 
@@ -137,6 +140,7 @@ public sealed record TornadoData(string Title, TornadoGrouping Grouping, IReadOn
         return new TornadoData(SwingTitle + by, grouping, drawn, null)
         {
             View = TornadoView.Swing,
+            PriceBase = Rendering.ChartCanvas.PriceBase(result.Scenario),
             BaseNpv = result.Row(MetricNames.Npv).Mean,
             Omitted = omitted.Count,
             LargestOmittedSwing = omitted.Where(b => double.IsFinite(b.Swing)).Select(b => Math.Abs(b.Swing)).DefaultIfEmpty(0).Max(),

@@ -40,7 +40,7 @@ public static class ScatterChart
         }
         ChartCanvas.MoneyAxis(plot.Axes.Left, data.Currency);
         plot.XLabel(data.InputLabel);
-        plot.YLabel("NPV");
+        plot.YLabel(ChartCanvas.MoneyLabel("NPV", data.Currency, data.PriceBase, twoLines: true));
         ChartCanvas.LegendBelow(plot);
         return plot;
     }

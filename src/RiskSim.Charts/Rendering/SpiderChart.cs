@@ -44,7 +44,7 @@ public static class SpiderChart
         double pad = Math.Max((high - low) * 0.08, Math.Max(1, Math.Abs(data.MeanNpv) * 0.01));
         plot.Axes.SetLimits(0, 100, low - pad, high + pad);
         plot.XLabel("Percentile of the input (each point: one tenth of the trials)");
-        plot.YLabel($"Mean NPV (dashed: all trials, {Formats.Money(data.MeanNpv, data.Currency)})");
+        plot.YLabel($"Mean NPV (dashed: all trials, {Formats.Money(data.MeanNpv, data.Currency)})\n({ChartCanvas.MoneyUnit(data.Currency, data.PriceBase)})");
         var legend = plot.ShowLegend(Edge.Right).Legend;
         legend.FontSize = ChartCanvas.LegendSize;
         legend.FontName = ChartFont.Family;

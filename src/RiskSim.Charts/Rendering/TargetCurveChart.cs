@@ -82,7 +82,7 @@ public static class TargetCurveChart
         double pad = (right - left) * 0.03;
         plot.Axes.SetLimitsX(left - pad, right + pad);
         plot.Axes.SetLimitsY(0, 100);
-        plot.XLabel("Cumulative net savings by the target year (middle 99% of trials)");
+        plot.XLabel($"Cumulative net savings by the target year, middle 99% of trials ({ChartCanvas.MoneyUnit(data.Currency, data.PriceBase)})");
         plot.YLabel("Chance of at most this amount");
         ChartCanvas.LegendBelow(plot);
         return plot;

@@ -79,7 +79,7 @@ public static class TornadoChart
         ChartCanvas.MoneyAxis(plot.Axes.Bottom, data.Currency);
         plot.Grid.YAxisStyle.MajorLineStyle.Width = 0;
         // Inputs not drawn are counted under the axis when the words fit the plot's width.
-        string label = "Mean NPV of the trials at each end";
+        string label = ChartCanvas.MoneyLabel("Mean NPV of the trials at each end", data.Currency, data.PriceBase);
         if (data.Omitted > 0)
         {
             string more = $"{label} ({data.Omitted} more inputs, each {Formats.Money(Math.Max(data.LargestOmittedSwing, 1), data.Currency)} or less)";
