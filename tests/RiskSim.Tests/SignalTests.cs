@@ -99,13 +99,22 @@ public sealed class SignalTests
     private static async Task<Outcome> RunAndSignal(string[] args, int signal, Func<bool> started)
     {
         string dll = Path.Combine(AppContext.BaseDirectory, "risksim.dll");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
+        string dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+        // A test run started in the background by a shell inherits SIGINT as ignored, and so would risksim; a user's
+        // risksim in a terminal has it at its default. GNU env restores the default before starting risksim.
+        bool restore = IgnoredByThisProcess(signal) && File.Exists("/usr/bin/env");
+        var start = new ProcessStartInfo(restore ? "/usr/bin/env" : dotnet)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        if (restore)
+        {
+            start.ArgumentList.Add($"--default-signal={signal}");
+            start.ArgumentList.Add(dotnet);
+        }
         start.ArgumentList.Add(dll);
         foreach (string arg in args)
         {
@@ -143,6 +152,15 @@ public sealed class SignalTests
                 process.Kill(entireProcessTree: true);
             }
         }
+    }
+
+    // Whether this process ignores the signal (the SigIgn mask of /proc/self/status), which a child would inherit.
+    private static bool IgnoredByThisProcess(int signal)
+    {
+        string? line = File.Exists("/proc/self/status")
+            ? File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal))
+            : null;
+        return line is not null && (Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16) & (1UL << (signal - 1))) != 0;
     }
 
     /// <summary>The staging folder beside <paramref name="folder"/>, once a run has made one.</summary>
