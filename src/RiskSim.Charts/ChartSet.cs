@@ -168,8 +168,11 @@ public sealed partial record ChartSet(FanChartData Fan, FanChartData Annual, Npv
         string arrows = matrix.Points.Any(p => p.After is not null)
             ? " An arrow leads from a risk's dot to an open circle where its mitigation would put it."
             : "";
+        string bands = matrix.ImpactReferenceName == RiskMatrixBands.StatedInScenario
+            ? "the bands are the scenario's own"
+            : $"the bands are 1%, 5%, 10% and 20% of {matrix.ImpactReferenceName}";
         return "Each risk of the register by its chance of occurring within the horizon (across) and the mean NPV it costs "
-            + $"when it occurs (up; the bands are 1%, 5%, 10% and 20% of {matrix.ImpactReferenceName}), on the 5 × 5 grid "
+            + $"when it occurs (up; {bands}), on the 5 × 5 grid "
             + "in green (score 1–4), amber (5–12) and red (15–25)." + arrows;
     }
 

@@ -51,6 +51,26 @@ public class MitigationTests
         """;
 
     [Fact]
+    public void A_scenario_with_its_own_impact_bands_rates_each_risk_by_them()
+    {
+        // The dispute costs £100k in year 2 (NPV lost £100k / 1.035 = £96,618), the outage £50k in year 1 (£50k). By
+        // default the edges are 1%, 5%, 10%, 20% of the £1.9m target (19k, 95k, 190k, 380k): impacts 3 and 2. The
+        // council's own edges put them in 4 (96k ≤ £96,618 < 200k) and 3 (a loss at the 50k edge goes up).
+        var byDefault = Run(Certain).RiskRegister!;
+        Assert.Equal(new[] { 19_000.0, 95_000, 190_000, 380_000 }, byDefault.ImpactBandEdges.Select(e => Math.Round(e, 6)));
+        Assert.Equal([3, 2], byDefault.Risks.Select(r => r.Before.Impact));
+
+        var own = Run(Certain.Replace("horizon_years: 4\n", "horizon_years: 4\nrisk_matrix: { impact_bands: [25k, 50k, 96k, 200k] }\n",
+            StringComparison.Ordinal)).RiskRegister!;
+        Assert.Equal(new[] { 25_000.0, 50_000, 96_000, 200_000 }, own.ImpactBandEdges);
+        Assert.Equal(RiskMatrixBands.StatedInScenario, own.ImpactReferenceName);
+        AssertClose(100_000 / 1.035, own.Risks[0].MeanImpact, "dispute's mean NPV lost");
+        Assert.Equal([4, 3], own.Risks.Select(r => r.Before.Impact));
+        // Likelihoods are unchanged: certain (5) and even (4).
+        Assert.Equal([5, 4], own.Risks.Select(r => r.Before.Likelihood));
+    }
+
+    [Fact]
     public void A_certain_risk_removed_at_a_fixed_cost_has_the_value_worked_out_by_hand()
     {
         var result = Run(Certain);

@@ -12,6 +12,9 @@ public static class RiskMatrixBands
     /// <summary>Upper edges of impact bands 1..4 as fractions of the reference: 1%, 5%, 10%, 20% (band 5 is above 20%).</summary>
     public static readonly double[] ImpactFractions = [0.01, 0.05, 0.10, 0.20];
 
+    /// <summary>What the impact bands are measured against when the scenario states its own (risk_matrix.impact_bands).</summary>
+    public const string StatedInScenario = "the scenario's own impact bands";
+
     /// <summary>Likelihood band 1..5: 1 below 5%, 2 from 5% to below 20%, 3 to below 50%, 4 from 50% to 80%, 5 above 80%.</summary>
     public static int Likelihood(double probability) => probability switch
     {

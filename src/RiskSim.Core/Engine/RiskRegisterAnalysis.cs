@@ -40,8 +40,9 @@ internal static class RiskRegisterAnalysis
         var basePass = Pass(scenario, m, options, year, all, cancellation);
 
         double reference = scenario.Target?.CumulativeNetSavings ?? plan.GrossSavings.Sum();
-        string referenceName = scenario.Target is not null ? "the target" : "the plan's gross savings over the horizon";
-        var edges = RiskMatrixBands.ImpactFractions.Select(f => f * Math.Abs(reference)).ToArray();
+        string referenceName = scenario.ImpactBands is not null ? RiskMatrixBands.StatedInScenario
+            : scenario.Target is not null ? "the target" : "the plan's gross savings over the horizon";
+        var edges = scenario.ImpactBands?.ToArray() ?? RiskMatrixBands.ImpactFractions.Select(f => f * Math.Abs(reference)).ToArray();
 
         double npvMean = Mean(basePass.Npv);
         double npvVariance = basePass.Npv.Sum(x => (x - npvMean) * (x - npvMean)) / m;

@@ -67,6 +67,12 @@ public sealed record Scenario
     /// </summary>
     public IReadOnlyDictionary<string, string> Sources { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// The four money edges between the risk matrix's impact bands 1|2, 2|3, 3|4 and 4|5 (mean NPV lost when a risk
+    /// occurs), as the council's own risk policy states them; null for the default, fractions of the target.
+    /// </summary>
+    public IReadOnlyList<double>? ImpactBands { get; init; }
+
     /// <summary>The named owner of each risk that has one (a register's owner column), by risk id.</summary>
     public IReadOnlyDictionary<string, string> RiskOwners { get; init; } = new Dictionary<string, string>();
 

@@ -9,7 +9,7 @@ public sealed partial class ScenarioReader
 {
     private static readonly string[] TopKeys =
         ["name", "description", "currency", "start_year", "horizon_years", "discount_rate", "target", "simulation",
-         "partners", "workstreams", "risks", "risks_from", "correlations", "variants"];
+         "partners", "workstreams", "risks", "risks_from", "risk_matrix", "correlations", "variants"];
 
     [GeneratedRegex("^[A-Z]{3}$")]
     private static partial Regex CurrencyPattern();
@@ -91,6 +91,7 @@ public sealed partial class ScenarioReader
         }
 
         SavingsTarget? target = Optional(f, "target") is { } tn ? ReadTarget(tn, "target", horizon) : null;
+        IReadOnlyList<double>? impactBands = Optional(f, "risk_matrix") is { } mn ? ReadRiskMatrix(mn) : null;
 
         if (partnersOk)
         {
@@ -133,12 +134,36 @@ public sealed partial class ScenarioReader
             Correlations = correlations,
             Sources = _sources,
             RiskOwners = _owners,
+            ImpactBands = impactBands,
         };
         // The one validator of a whole scenario: here it finds nothing the reading above has not, unless a rule is
         // added to the model and not to the reader; then it still reports it, at the node it names.
         Report(map, ScenarioRules.Check(scenario));
         var variants = Optional(f, "variants") is { } vn && _errors.Count == 0 ? ReadVariants(vn, scenario) : [];
         return _errors.Count > 0 ? null : scenario with { Variants = variants };
+    }
+
+    // risk_matrix.impact_bands: the council's own four money edges between the impact bands.
+    private List<double>? ReadRiskMatrix(YNode node)
+    {
+        if (Mapping(node, "risk_matrix") is not { } map)
+        {
+            return null;
+        }
+        const string field = "risk_matrix.impact_bands";
+        var f = Fields(map, "risk_matrix", ["impact_bands"]);
+        if (Required(f, "impact_bands", map, "risk_matrix") is not { } bn || NumberList(bn, field, money: true) is not { } edges)
+        {
+            return null;
+        }
+        if (edges.Count != 4 || edges.Any(e => e <= 0) || edges.Zip(edges.Skip(1)).Any(x => x.First >= x.Second))
+        {
+            Error(bn, field, "expected four amounts of money above zero, each larger than the one before: the mean NPV lost that "
+                + "separates impact 1 from 2, 2 from 3, 3 from 4 and 4 from 5, such as [25k, 100k, 250k, 500k]; "
+                + $"found [{string.Join(", ", edges.Select(v => v.ToString(CultureInfo.InvariantCulture)))}]");
+            return null;
+        }
+        return edges;
     }
 
     // simulation.precision ("0.5%" or 0.005) and simulation.max_trials, the cap of a run to that precision.
