@@ -217,6 +217,30 @@ public class BatchTests
     }
 
     [Fact]
+    public void A_batch_with_a_marking_prints_it_on_every_report_and_the_index_and_a_changed_marking_reruns()
+    {
+        string input = TestPaths.NewTempFolder("batch-marking-in");
+        File.Copy(Path.Combine(TestPaths.Reference, "reference-simple.yaml"), Path.Combine(input, "simple.yaml"));
+        string output = TestPaths.NewTempFolder("batch-marking-out");
+        string[] args = ["batch", input, "--out", output, "--trials", "4096", "--seed", "7", "--quiet"];
+        Assert.Equal(ExitCodes.Ok, Program.Main([.. args, "--marking", "official-sensitive"]));
+        string report = File.ReadAllText(Path.Combine(output, "simple", "report.html"));
+        Assert.Contains("<p class=\"marking\">OFFICIAL-SENSITIVE</p>", report, StringComparison.Ordinal);
+        using (var run = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "simple", "run.json"))))
+        {
+            Assert.Equal("OFFICIAL-SENSITIVE", run.RootElement.GetProperty("protective_marking").GetString());
+        }
+        string index = File.ReadAllText(Path.Combine(output, "index.html"));
+        Assert.Equal(2, index.Split("<p class=\"marking\">OFFICIAL-SENSITIVE</p>").Length - 1);
+
+        // The marking is part of what makes a run up to date: without it the run is written again, unmarked.
+        Assert.Equal(ExitCodes.Ok, Program.Main(args));
+        Assert.DoesNotContain("OFFICIAL", File.ReadAllText(Path.Combine(output, "simple", "report.html")), StringComparison.Ordinal);
+        Assert.DoesNotContain("OFFICIAL", File.ReadAllText(Path.Combine(output, "index.html")), StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.InvalidInput, Program.Main([.. args, "--marking", "SECRET"]));
+    }
+
+    [Fact]
     public void Files_of_the_same_name_in_different_folders_get_distinct_run_folders()
     {
         string input = TestPaths.NewTempFolder("batch-same-name");

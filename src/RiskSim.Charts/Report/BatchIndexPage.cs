@@ -16,15 +16,19 @@ public static partial class BatchIndexPage
     /// <param name="charts">Whether comparison.png and each run's report.html were written.</param>
     /// <param name="path">Where to write.</param>
     /// <param name="variantCurves">Base run folders holding <see cref="VariantCurvesFile"/> (the S-curves of a base and its variants).</param>
+    /// <param name="marking">Protective marking shown at the top and bottom of the page (and of every printed page), or null.</param>
     public static void Write(IReadOnlyList<ComparisonRow> rows, IReadOnlyList<(string File, string Why)> failures, bool charts, string path,
-        IReadOnlyCollection<string>? variantCurves = null)
+        IReadOnlyCollection<string>? variantCurves = null, string? marking = null)
     {
+        string markingLine = marking is null ? "" : $"<p class=\"{HtmlReport.MarkingClass}\">{Html.Escape(marking)}</p>";
         static string P(double? p) => p is double v ? Html.Text(Formats.Chance(v)) : "–";
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>RiskSim batch comparison</title><style>")
             .Append("body{font-family:'DejaVu Sans',Arial,sans-serif;margin:2em;color:#222}table{border-collapse:collapse}")
             .Append("td,th{border:1px solid #bbb;padding:4px 8px;text-align:right}td:first-child,td:nth-child(2),th{text-align:left}")
-            .Append("img{max-width:100%}.fig{white-space:nowrap}.failed{color:#a00}tr.partners td{text-align:left;font-size:90%;color:#444;border-top:none}</style></head><body><h1>RiskSim batch comparison</h1>");
+            .Append("img{max-width:100%}.fig{white-space:nowrap}.failed{color:#a00}tr.partners td{text-align:left;font-size:90%;color:#444;border-top:none}")
+            .Append(".marking{text-align:center;font-weight:bold;letter-spacing:0.05em}</style></head><body>").Append(markingLine)
+            .Append("<h1>RiskSim batch comparison</h1>");
         if (charts)
         {
             html.Append("<p><img src=\"comparison.png\" alt=\"Each variant's NPV difference from its base run, trial by trial: P10 to P90, median and mean, one panel per scenario\"></p>");
@@ -76,7 +80,7 @@ public static partial class BatchIndexPage
             }
             html.Append("</ul>");
         }
-        html.Append("</body></html>\n");
+        html.Append(markingLine).Append("</body></html>\n");
         File.WriteAllText(path, html.ToString(), new UTF8Encoding(false));
     }
 

@@ -26,7 +26,11 @@ namespace RiskSim.Cli.Commands;
 /// <param name="Charts">Write charts and reports.</param>
 /// <param name="Quiet">Only the summary line.</param>
 public sealed record BatchOptions(IReadOnlyList<string> Paths, string OutputFolder, long? Trials, ulong? Seed, int Threads,
-    bool Force, bool Charts, bool Quiet);
+    bool Force, bool Charts, bool Quiet)
+{
+    /// <summary>Protective marking for every run's report.html and run.json and for index.html, or null for none.</summary>
+    public string? Marking { get; init; }
+}
 
 /// <summary>Runs many scenarios and their variants, and compares them side by side.</summary>
 /// <remarks>
@@ -148,7 +152,7 @@ public static partial class BatchRunner
                 }
                 WorkbookWriter.WriteComparison(rows, chartPng, root.Stage(WorkbookWriter.ComparisonFile));
                 BatchIndexPage.Write(rows, failures, chart, root.Stage("index.html"),
-                    chart ? VariantCurveFolders(programme, root.Path, staged) : null);
+                    chart ? VariantCurveFolders(programme, root.Path, staged) : null, options.Marking);
 
                 // From here on the batch is committed as a whole; a signal no longer stops it halfway.
                 cancellation.ThrowIfCancellationRequested();
@@ -305,7 +309,7 @@ public static partial class BatchRunner
         if (!options.Force)
         {
             var stored = plan.Runs.Select(r => ReadStoredRow(Path.Combine(rootPath, r.Folder),
-                Key(hash, file, r.Folder, seed, trials, options.Charts))).ToList();
+                Key(hash, file, r.Folder, seed, trials, options))).ToList();
             if (stored.All(r => r is not null))
             {
                 if (!options.Quiet)
@@ -335,10 +339,11 @@ public static partial class BatchRunner
                 TotalSeconds = clock.Elapsed.TotalSeconds,
                 RegisterFile = plan.RegisterFile,
                 RegisterSha256 = plan.RegisterSha256,
+                Marking = options.Marking,
             },
                 options.Charts ? new ChartOptions() : null, cancellation);
             File.WriteAllText(folder.Stage("comparison-row.json"),
-                JsonSerializer.Serialize(new StoredRows(Key(hash, file, folderName, seed, trials, options.Charts), runRows), StoredRowJson.Options));
+                JsonSerializer.Serialize(new StoredRows(Key(hash, file, folderName, seed, trials, options), runRows), StoredRowJson.Options));
             rows.AddRange(runRows);
             curves.Add((variant.Length == 0 ? "base" : variant, result));
             if (!options.Quiet)
@@ -360,11 +365,12 @@ public static partial class BatchRunner
 
     /// <summary>
     /// What makes a run's outputs up to date: scenario bytes, the file and folder the run belongs to (names can move
-    /// between files when a batch's files change), seed, trials, tool version, charts.
+    /// between files when a batch's files change), seed, trials, tool version, charts, protective marking.
     /// </summary>
-    private static string Key(string scenarioHash, string file, string folder, ulong seed, long trials, bool charts) =>
+    private static string Key(string scenarioHash, string file, string folder, ulong seed, long trials, BatchOptions options) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-            $"{scenarioHash}|{file}|{folder}|{seed}|{trials}|{RunHandler.ToolVersion}|{(charts ? "charts" : "no-charts")}")));
+            $"{scenarioHash}|{file}|{folder}|{seed}|{trials}|{RunHandler.ToolVersion}|{(options.Charts ? "charts" : "no-charts")}"
+            + (options.Marking is { } marking ? $"|{marking}" : ""))));
 
     /// <summary>
     /// A run's comparison rows: the programme's, then one per partner from its own ledger (its NPV percentiles, its
