@@ -46,6 +46,22 @@ internal static class SensitivityAnalysis
         {
             yesOf[k] = YesOf(model, sample, k, out split[k]);
         }
+        // Each owner's group score Σ sign(ρ)·rank is added up while an input's ranks are at hand. Ranks are whole or
+        // half numbers far below 2^52, so the sums are exact whatever order the workers add them in.
+        var owners = OwnersOf(model);
+        var ownerOf = new int[inputs];
+        var scores = new double[]?[owners.Count];
+        for (int g = 0; g < owners.Count; g++)
+        {
+            foreach (int k in owners[g].Members)
+            {
+                ownerOf[k] = g;
+            }
+            if (!owners[g].Members.Any(k => yesOf[k] is not null))
+            {
+                scores[g] = new double[count];
+            }
+        }
         // One set of buffers per worker, reused for every input, so ranking allocates nothing per input.
         int workers = Math.Min(threads, Math.Max(1, inputs));
         Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, t =>
@@ -63,6 +79,17 @@ internal static class SensitivityAnalysis
                 }
                 SpearmanCorrelation.Ranks(values, keys, order, ranks);
                 rho[k] = SpearmanCorrelation.Pearson(ranks, npvRanks);
+                if (scores[ownerOf[k]] is { } score)
+                {
+                    double sign = Math.Sign(rho[k]);
+                    lock (score)
+                    {
+                        for (int i = 0; i < count; i++)
+                        {
+                            score[i] += sign * ranks[i];
+                        }
+                    }
+                }
                 if (yesOf[k] is { } isYes)
                 {
                     (low[k], high[k], yes[k]) = YesNoMeans(npv, count, isYes);
@@ -90,7 +117,7 @@ internal static class SensitivityAnalysis
             .OrderByDescending(r => r.Share)
             .ThenBy(r => r.Input, StringComparer.Ordinal)
             .ToList();
-        var groups = Groups(model, sample, rho, yesOf, npvRanks.Length, threads);
+        var groups = Groups(model, sample, owners, scores, yesOf, count, threads);
         return new Findings(rows, groups, ScatterOf(model, sample, rows));
     }
 
@@ -189,10 +216,8 @@ internal static class SensitivityAnalysis
         return means;
     }
 
-    // One swing per owner of uncertain inputs: yes/no for a partner that may leave or a risk that may occur, else the
-    // lowest against the highest tenth of the trials' score Σ sign(ρ)·rank over the owner's inputs.
-    private static List<SensitivityGroup> Groups(CompiledScenario model, SensitivitySample sample, double[] rho,
-        Func<int, bool>?[] yesOf, int count, int threads)
+    // The uncertain inputs of each owner (a partner, workstream or risk), owners in order of their first input.
+    private static List<(string Owner, List<int> Members)> OwnersOf(CompiledScenario model)
     {
         var owners = new List<(string Owner, List<int> Members)>();
         for (int k = 0; k < model.Uncertain.Length; k++)
@@ -208,45 +233,36 @@ internal static class SensitivityAnalysis
                 owners[at].Members.Add(k);
             }
         }
+        return owners;
+    }
+
+    // One swing per owner of uncertain inputs: yes/no for a partner that may leave or a risk that may occur, else the
+    // lowest against the highest tenth of the trials' score Σ sign(ρ)·rank over the owner's inputs.
+    private static List<SensitivityGroup> Groups(CompiledScenario model, SensitivitySample sample,
+        List<(string Owner, List<int> Members)> owners, double[]?[] scores, Func<int, bool>?[] yesOf, int count, int threads)
+    {
         var groups = new SensitivityGroup[owners.Count];
         int workers = Math.Min(threads, Math.Max(1, owners.Count));
         Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, t =>
         {
             var keys = new double[count];
             var order = new int[count];
-            var ranks = new double[count];
-            var score = new double[count];
             for (int g = t; g < owners.Count; g += workers)
             {
                 var (owner, members) = owners[g];
-                int driver = members.FirstOrDefault(k => yesOf[k] is not null, -1);
-                if (driver >= 0)
+                if (scores[g] is not { } score)
                 {
+                    int driver = members.First(k => yesOf[k] is not null);
                     var (no, yes, fraction) = YesNoMeans(sample.Npv, count, yesOf[driver]!);
                     groups[g] = new SensitivityGroup(owner, SwingSplitOf(model, driver), no, yes, fraction, members.Count);
                     continue;
-                }
-                Array.Clear(score, 0, count);
-                foreach (int k in members)
-                {
-                    var source = sample.Inputs[k];
-                    for (int i = 0; i < count; i++)
-                    {
-                        ranks[i] = source[i];
-                    }
-                    SpearmanCorrelation.Ranks(ranks.AsSpan(0, count), keys, order, ranks);
-                    double sign = Math.Sign(rho[k]);
-                    for (int i = 0; i < count; i++)
-                    {
-                        score[i] += sign * ranks[i];
-                    }
                 }
                 score.AsSpan(0, count).CopyTo(keys);
                 for (int i = 0; i < count; i++)
                 {
                     order[i] = i;
                 }
-                Array.Sort(keys, order, 0, count);
+                RadixSort.Sort(keys.AsSpan(0, count), order.AsSpan(0, count));
                 TiesInTrialOrder(keys, order, count);
                 var means = BinMeans(sample.Npv, order, count);
                 groups[g] = new SensitivityGroup(owner, SwingSplit.GroupScore, means[0], means[Bins - 1], double.NaN, members.Count);

@@ -85,25 +85,31 @@ internal static class TwoOutcomeAnalysis
         {
             return null;
         }
+        // Sorted once with each value's trial; walking that order gives each group's values already sorted.
         var sorted = (double[])values.Clone();
-        Array.Sort(sorted);
+        var order = new int[count];
+        for (int i = 0; i < count; i++)
+        {
+            order[i] = i;
+        }
+        RadixSort.Sort(sorted, order);
         double median = Percentiles.OfSorted(sorted, 0.5);
         TwoOutcomeSplit? best = null;
+        var yesValues = new List<double>(count);
+        var noValues = new List<double>(count);
         foreach (var (kind, id, name, yes) in drivers)
         {
-            var yesValues = new List<double>();
-            var noValues = new List<double>();
-            for (int i = 0; i < count; i++)
+            yesValues.Clear();
+            noValues.Clear();
+            for (int j = 0; j < count; j++)
             {
-                (yes[i] ? yesValues : noValues).Add(values[i]);
+                (yes[order[j]] ? yesValues : noValues).Add(sorted[j]);
             }
             double share = (double)yesValues.Count / count;
             if (share < TwoOutcomeSplit.MinGroupShare || share > 1 - TwoOutcomeSplit.MinGroupShare)
             {
                 continue;
             }
-            yesValues.Sort();
-            noValues.Sort();
             var test = Test(sorted, median, yesValues, noValues);
             if (test.Separation < TwoOutcomeSplit.MinSeparation || !(test.Dip < TwoOutcomeSplit.MaxDipRatio))
             {

@@ -20,7 +20,7 @@ public static class SpearmanCorrelation
         {
             order[i] = i;
         }
-        Array.Sort(keys, order, 0, n);
+        RadixSort.Sort(keys.AsSpan(0, n), order.AsSpan(0, n));
         int start = 0;
         while (start < n)
         {
