@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using M = System.Runtime.Intrinsics.Vector256<double>;
 using Ops = RiskSim.Core.Engine.Lanes256;
 using V = System.Runtime.Intrinsics.Vector256<double>;
@@ -22,13 +23,13 @@ internal static class TrialKernel256
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(BlockWorkspace w, KernelPlan k, int from, int to)
     {
-        Span<V> s = Ops.View(w.KernelScratch);
+        ref V s = ref MemoryMarshal.GetReference(Ops.View(w.KernelScratch));
         Span<M> inside = stackalloc M[k.P];
         Span<ulong> active = stackalloc ulong[k.H + 1];
         Span<double> pay = stackalloc double[Width];
         for (int i = from; i + Width <= to; i += Width)
         {
-            Chunk(w, k, s, inside, active, pay, i);
+            Chunk(w, k, ref s, inside, active, pay, i);
         }
     }
 
@@ -40,7 +41,7 @@ internal static class TrialKernel256
     }
 
     /// <summary>Each partner's share of a flow by the key's weights among the partners <paramref name="inside"/>; all by weight when none is.</summary>
-    private static void SharesOf(KernelPlan k, Span<V> s, int into, ReadOnlySpan<M> inside, int key)
+    private static void SharesOf(KernelPlan k, ref V s, int into, ReadOnlySpan<M> inside, int key)
     {
         double[] weights = k.Keys[key];
         V sum = Ops.Splat(0);
@@ -52,41 +53,41 @@ internal static class TrialKernel256
         V scale = Ops.Splat(1) / Ops.Select(fallback, Ops.Splat(k.KeyAll[key]), sum);
         for (int p = 0; p < weights.Length; p++)
         {
-            s[into + p] = Ops.Keep(Ops.Or(fallback, inside[p]), Ops.Splat(weights[p]) * scale);
+            Unsafe.Add(ref s, into + p) = Ops.Keep(Ops.Or(fallback, inside[p]), Ops.Splat(weights[p]) * scale);
         }
     }
 
     /// <summary>The partners in at τ: every partner whose exit is after τ.</summary>
-    private static void InsideAt(KernelPlan k, Span<V> s, Span<M> inside, V tau)
+    private static void InsideAt(KernelPlan k, ref V s, Span<M> inside, V tau)
     {
         for (int p = 0; p < inside.Length; p++)
         {
             int q = k.LeaverOf[p];
-            inside[p] = q < 0 ? Ops.True() : Ops.Lt(tau, s[k.Exit + q]);
+            inside[p] = q < 0 ? Ops.True() : Ops.Lt(tau, Unsafe.Add(ref s, k.Exit + q));
         }
     }
 
     /// <summary>The partners in just before x: every partner whose exit is not before x.</summary>
-    private static void InsideBefore(KernelPlan k, Span<V> s, Span<M> inside, V x)
+    private static void InsideBefore(KernelPlan k, ref V s, Span<M> inside, V x)
     {
         for (int p = 0; p < inside.Length; p++)
         {
             int q = k.LeaverOf[p];
-            inside[p] = q < 0 ? Ops.True() : Ops.Le(x, s[k.Exit + q]);
+            inside[p] = q < 0 ? Ops.True() : Ops.Le(x, Unsafe.Add(ref s, k.Exit + q));
         }
     }
 
     /// <summary>Whether leaver r leaves before leaver q (exits at the same time in partner order).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static M Precedes(KernelPlan k, Span<V> s, int r, int q) =>
-        r < q ? Ops.Le(s[k.Exit + r], s[k.Exit + q]) : Ops.Lt(s[k.Exit + r], s[k.Exit + q]);
+    private static M Precedes(KernelPlan k, ref V s, int r, int q) =>
+        r < q ? Ops.Le(Unsafe.Add(ref s, k.Exit + r), Unsafe.Add(ref s, k.Exit + q)) : Ops.Lt(Unsafe.Add(ref s, k.Exit + r), Unsafe.Add(ref s, k.Exit + q));
 
     /// <summary>
     /// Adds a flow at a point in time to its year (<paramref name="year"/>, 0-based; no year matches lanes without
     /// the flow): to the programme's costs, and to the partners' ledgers by the parts in scratch (partner −1), to one
     /// partner, or not at all (partner −2).
     /// </summary>
-    private static void Book(KernelPlan k, Span<V> s, V year, V amount, int partner)
+    private static void Book(KernelPlan k, ref V s, V year, V amount, int partner)
     {
         int h = k.H, np = k.P;
         for (int t = 0; t < h; t++)
@@ -96,45 +97,45 @@ internal static class TrialKernel256
             {
                 continue;
             }
-            s[k.Cost + t] += Ops.Keep(m, amount);
+            Unsafe.Add(ref s, k.Cost + t) += Ops.Keep(m, amount);
             if (partner == -1)
             {
                 for (int p = 0; p < np; p++)
                 {
-                    s[k.LCost + p * h + t] += Ops.Keep(m, s[k.Parts + p]);
+                    Unsafe.Add(ref s, k.LCost + p * h + t) += Ops.Keep(m, Unsafe.Add(ref s, k.Parts + p));
                 }
             }
             else if (partner >= 0)
             {
-                s[k.LCost + partner * h + t] += Ops.Keep(m, amount);
+                Unsafe.Add(ref s, k.LCost + partner * h + t) += Ops.Keep(m, amount);
             }
         }
     }
 
     /// <summary>Divides a flow at τ by a key among the partners in at τ into the parts in scratch.</summary>
-    private static void Divide(KernelPlan k, Span<V> s, Span<M> inside, V tau, int key, V amount)
+    private static void Divide(KernelPlan k, ref V s, Span<M> inside, V tau, int key, V amount)
     {
-        InsideAt(k, s, inside, tau);
-        SharesOf(k, s, k.Shares, inside, key);
+        InsideAt(k, ref s, inside, tau);
+        SharesOf(k, ref s, k.Shares, inside, key);
         for (int p = 0; p < k.P; p++)
         {
-            s[k.Parts + p] = amount * s[k.Shares + p];
+            Unsafe.Add(ref s, k.Parts + p) = amount * Unsafe.Add(ref s, k.Shares + p);
         }
     }
 
-    private static void Chunk(BlockWorkspace w, KernelPlan k, Span<V> s, Span<M> inside, Span<ulong> active, Span<double> pay, int i)
+    private static void Chunk(BlockWorkspace w, KernelPlan k, ref V s, Span<M> inside, Span<ulong> active, Span<double> pay, int i)
     {
         var model = w.Model;
         int size = w.Size, h = k.H, np = k.P, nq = k.Leavers.Length;
         double[] v = w.Values, metrics = w.Metrics;
         bool ledgers = k.Ledgers;
         V one = Ops.Splat(1), horizon = Ops.Splat(h), nan = Ops.Splat(double.NaN);
-        s.Slice(k.Gross, h).Clear();
-        s.Slice(k.Cost, h).Clear();
+        MemoryMarshal.CreateSpan(ref Unsafe.Add(ref s, k.Gross), h).Clear();
+        MemoryMarshal.CreateSpan(ref Unsafe.Add(ref s, k.Cost), h).Clear();
         if (ledgers)
         {
-            s.Slice(k.LGross, np * h).Clear();
-            s.Slice(k.LCost, np * h).Clear();
+            MemoryMarshal.CreateSpan(ref Unsafe.Add(ref s, k.LGross), np * h).Clear();
+            MemoryMarshal.CreateSpan(ref Unsafe.Add(ref s, k.LCost), np * h).Clear();
         }
 
         // Partners: the exit time (+∞ when not within the horizon), the savings lost, the year of the exit.
@@ -155,9 +156,9 @@ internal static class TrialKernel256
                 left |= 1UL << q;
             }
             V exit = Ops.Select(leaves, e, Ops.Splat(double.PositiveInfinity));
-            s[k.Exit + q] = exit;
-            s[k.Loss + q] = Ops.Keep(leaves, Ops.Load(ref v[plan.SavingsLost * size + i]));
-            s[k.Bucket + q] = Ops.Floor(exit);
+            Unsafe.Add(ref s, k.Exit + q) = exit;
+            Unsafe.Add(ref s, k.Loss + q) = Ops.Keep(leaves, Ops.Load(ref v[plan.SavingsLost * size + i]));
+            Unsafe.Add(ref s, k.Bucket + q) = Ops.Floor(exit);
             Ops.Store(Ops.Select(leaves, e * Ops.Splat(12), nan), ref w.ExitMonth[p * size + i]);
         }
         // The leavers with an exit in each year (bit q of active[t]: some lane's exit falls in [t − 1, t)).
@@ -170,7 +171,7 @@ internal static class TrialKernel256
             }
             for (int t = 1; t <= h; t++)
             {
-                if (Ops.Any(Ops.Eq(s[k.Bucket + q], Ops.Splat(t - 1))))
+                if (Ops.Any(Ops.Eq(Unsafe.Add(ref s, k.Bucket + q), Ops.Splat(t - 1))))
                 {
                     active[t] |= 1UL << q;
                 }
@@ -179,7 +180,7 @@ internal static class TrialKernel256
 
         if (ledgers)
         {
-            Tables(k, s, inside, active, left);
+            Tables(k, ref s, inside, active, left);
         }
 
         // Exit costs at the exit: paid by the leaver, or divided by share among the partners still in.
@@ -191,20 +192,20 @@ internal static class TrialKernel256
             }
             int partner = k.Leavers[q];
             var plan = model.Partners[partner];
-            V exit = s[k.Exit + q];
+            V exit = Unsafe.Add(ref s, k.Exit + q);
             V amount = Ops.Keep(Ops.Lt(exit, horizon), Ops.Load(ref v[plan.ExitCost * size + i]));
             if (!ledgers)
             {
-                Book(k, s, s[k.Bucket + q], amount, -2);
+                Book(k, ref s, Unsafe.Add(ref s, k.Bucket + q), amount, -2);
             }
             else if (plan.ExitCostPaidByRemaining)
             {
-                Divide(k, s, inside, exit, k.SharesKey, amount);
-                Book(k, s, s[k.Bucket + q], amount, -1);
+                Divide(k, ref s, inside, exit, k.SharesKey, amount);
+                Book(k, ref s, Unsafe.Add(ref s, k.Bucket + q), amount, -1);
             }
             else
             {
-                Book(k, s, s[k.Bucket + q], amount, partner);
+                Book(k, ref s, Unsafe.Add(ref s, k.Bucket + q), amount, partner);
             }
         }
 
@@ -221,22 +222,22 @@ internal static class TrialKernel256
             V year = Ops.Select(occurs, Ops.Floor(Ops.Load(ref v[plan.Year * size + i])) - one, nan);
             if (ledgers)
             {
-                Divide(k, s, inside, year, k.RiskKey[r], amount);
-                Book(k, s, year, amount, -1);
+                Divide(k, ref s, inside, year, k.RiskKey[r], amount);
+                Book(k, ref s, year, amount, -1);
             }
             else
             {
-                Book(k, s, year, amount, -2);
+                Book(k, ref s, year, amount, -2);
             }
         }
 
         for (int wi = 0; wi < model.Workstreams.Length; wi++)
         {
-            Workstream(w, k, s, inside, active, left, wi, i);
+            Workstream(w, k, ref s, inside, active, left, wi, i);
         }
 
         // The programme's years, NPV, total, peak funding and payback.
-        Finish(k, s, k.Gross, k.Cost, metrics, model.Layout.Programme, size, i, pay);
+        Finish(k, ref s, k.Gross, k.Cost, metrics, model.Layout.Programme, size, i, pay);
         for (int l = 0; l < Width; l++)
         {
             w.Payback[i + l] = (int)pay[l];
@@ -245,7 +246,7 @@ internal static class TrialKernel256
         {
             for (int p = 0; p < np; p++)
             {
-                Finish(k, s, k.LGross + p * h, k.LCost + p * h, metrics, model.Layout.Partners[p], size, i, pay);
+                Finish(k, ref s, k.LGross + p * h, k.LCost + p * h, metrics, model.Layout.Partners[p], size, i, pay);
                 for (int l = 0; l < Width; l++)
                 {
                     w.PartnerPayback[p * size + i + l] = (int)pay[l];
@@ -258,7 +259,7 @@ internal static class TrialKernel256
     /// The ledgers' trial-level share tables of each integrated key: the shares just before each year end, just
     /// before and just after each exit, and ∫_0^t of each partner's share (for spread costs) at each year end.
     /// </summary>
-    private static void Tables(KernelPlan k, Span<V> s, Span<M> inside, Span<ulong> active, ulong left)
+    private static void Tables(KernelPlan k, ref V s, Span<M> inside, Span<ulong> active, ulong left)
     {
         int h = k.H, np = k.P, nq = k.Leavers.Length;
         for (int j = 0; j < k.IntegratedKeys.Length; j++)
@@ -266,8 +267,8 @@ internal static class TrialKernel256
             int key = k.IntegratedKeys[j];
             for (int t = 1; t <= h; t++)
             {
-                InsideBefore(k, s, inside, Ops.Splat(t));
-                SharesOf(k, s, k.EndShares + (j * h + t - 1) * np, inside, key);
+                InsideBefore(k, ref s, inside, Ops.Splat(t));
+                SharesOf(k, ref s, k.EndShares + (j * h + t - 1) * np, inside, key);
             }
             for (int q = 0; q < nq; q++)
             {
@@ -278,45 +279,45 @@ internal static class TrialKernel256
                 for (int p = 0; p < np; p++)
                 {
                     int r = k.LeaverOf[p];
-                    inside[p] = r < 0 || r == q ? Ops.True() : Ops.Not(Precedes(k, s, r, q));
+                    inside[p] = r < 0 || r == q ? Ops.True() : Ops.Not(Precedes(k, ref s, r, q));
                 }
                 int at = (j * nq + q) * np;
-                SharesOf(k, s, k.BeforeShares + at, inside, key);
+                SharesOf(k, ref s, k.BeforeShares + at, inside, key);
                 inside[k.Leavers[q]] = Ops.Not(Ops.True());
-                SharesOf(k, s, k.AfterShares + at, inside, key);
-                V exit = s[k.Exit + q];
+                SharesOf(k, ref s, k.AfterShares + at, inside, key);
+                V exit = Unsafe.Add(ref s, k.Exit + q);
                 for (int p = 0; p < np; p++)
                 {
-                    s[k.SpreadJump + at + p] = exit * (s[k.BeforeShares + at + p] - s[k.AfterShares + at + p]);
+                    Unsafe.Add(ref s, k.SpreadJump + at + p) = exit * (Unsafe.Add(ref s, k.BeforeShares + at + p) - Unsafe.Add(ref s, k.AfterShares + at + p));
                 }
             }
             int spread = k.EndSpread + j * (h + 1) * np;
             for (int p = 0; p < np; p++)
             {
-                s[k.LJumps + p] = Ops.Splat(0);
-                s[spread + p] = Ops.Splat(0);
+                Unsafe.Add(ref s, k.LJumps + p) = Ops.Splat(0);
+                Unsafe.Add(ref s, spread + p) = Ops.Splat(0);
             }
             for (int t = 1; t <= h; t++)
             {
                 for (ulong bits = active[t]; bits != 0; bits &= bits - 1)
                 {
                     int q = System.Numerics.BitOperations.TrailingZeroCount(bits);
-                    M m = Ops.Eq(s[k.Bucket + q], Ops.Splat(t - 1));
+                    M m = Ops.Eq(Unsafe.Add(ref s, k.Bucket + q), Ops.Splat(t - 1));
                     int at = k.SpreadJump + (j * nq + q) * np;
                     for (int p = 0; p < np; p++)
                     {
-                        s[k.LJumps + p] += Ops.Keep(m, s[at + p]);
+                        Unsafe.Add(ref s, k.LJumps + p) += Ops.Keep(m, Unsafe.Add(ref s, at + p));
                     }
                 }
                 for (int p = 0; p < np; p++)
                 {
-                    s[spread + t * np + p] = Ops.Splat(t) * s[k.EndShares + (j * h + t - 1) * np + p] + s[k.LJumps + p];
+                    Unsafe.Add(ref s, spread + t * np + p) = Ops.Splat(t) * Unsafe.Add(ref s, k.EndShares + (j * h + t - 1) * np + p) + Unsafe.Add(ref s, k.LJumps + p);
                 }
             }
         }
     }
 
-    private static void Workstream(BlockWorkspace w, KernelPlan k, Span<V> s, Span<M> inside, Span<ulong> active, ulong left, int wi, int i)
+    private static void Workstream(BlockWorkspace w, KernelPlan k, ref V s, Span<M> inside, Span<ulong> active, ulong left, int wi, int i)
     {
         var model = w.Model;
         var plan = model.Workstreams[wi];
@@ -343,7 +344,7 @@ internal static class TrialKernel256
         foreach (int q in dependent)
         {
             dependentBits |= 1UL << q;
-            s[k.Factor + q] = one - s[k.Loss + q];
+            Unsafe.Add(ref s, k.Factor + q) = one - Unsafe.Add(ref s, k.Loss + q);
         }
         ulong cutting = dependentBits & left;
         ulong jumping = ledgers ? left : cutting;
@@ -357,18 +358,18 @@ internal static class TrialKernel256
                 int r = System.Numerics.BitOperations.TrailingZeroCount(rb);
                 if (r != q)
                 {
-                    before *= Ops.Select(Precedes(k, s, r, q), s[k.Factor + r], one);
+                    before *= Ops.Select(Precedes(k, ref s, r, q), Unsafe.Add(ref s, k.Factor + r), one);
                 }
             }
-            V after = (cutting >> q & 1) != 0 ? before * s[k.Factor + q] : before;
-            V atExit = Ramp(s[k.Exit + q] - g, ramp, halfInverseRamp);
-            s[k.Jump + q] = atExit * (before - after);
+            V after = (cutting >> q & 1) != 0 ? before * Unsafe.Add(ref s, k.Factor + q) : before;
+            V atExit = Ramp(Unsafe.Add(ref s, k.Exit + q) - g, ramp, halfInverseRamp);
+            Unsafe.Add(ref s, k.Jump + q) = atExit * (before - after);
             if (ledgers)
             {
                 int at = (savingsTable * nq + q) * np;
                 for (int p = 0; p < np; p++)
                 {
-                    s[k.LJump + q * np + p] = atExit * (before * s[k.BeforeShares + at + p] - after * s[k.AfterShares + at + p]);
+                    Unsafe.Add(ref s, k.LJump + q * np + p) = atExit * (before * Unsafe.Add(ref s, k.BeforeShares + at + p) - after * Unsafe.Add(ref s, k.AfterShares + at + p));
                 }
             }
         }
@@ -379,8 +380,8 @@ internal static class TrialKernel256
         {
             for (int p = 0; p < np; p++)
             {
-                s[k.LPrevious + p] = zero;
-                s[k.LJumps + p] = zero;
+                Unsafe.Add(ref s, k.LPrevious + p) = zero;
+                Unsafe.Add(ref s, k.LJumps + p) = zero;
             }
         }
         for (int t = 1; t <= h; t++)
@@ -391,35 +392,35 @@ internal static class TrialKernel256
             for (ulong rb = cutting; rb != 0; rb &= rb - 1)
             {
                 int r = System.Numerics.BitOperations.TrailingZeroCount(rb);
-                multiplier *= Ops.Select(Ops.Lt(s[k.Exit + r], time), s[k.Factor + r], one);
+                multiplier *= Ops.Select(Ops.Lt(Unsafe.Add(ref s, k.Exit + r), time), Unsafe.Add(ref s, k.Factor + r), one);
             }
             V year = Ops.Splat(t - 1);
             for (ulong bits = active[t] & cutting; bits != 0; bits &= bits - 1)
             {
                 int q = System.Numerics.BitOperations.TrailingZeroCount(bits);
-                jumps += Ops.Keep(Ops.Eq(s[k.Bucket + q], year), s[k.Jump + q]);
+                jumps += Ops.Keep(Ops.Eq(Unsafe.Add(ref s, k.Bucket + q), year), Unsafe.Add(ref s, k.Jump + q));
             }
             V ramped = atEnd * multiplier;
             V cumulative = ramped + jumps;
-            s[k.Gross + t - 1] += saving * (cumulative - previous);
+            Unsafe.Add(ref s, k.Gross + t - 1) += saving * (cumulative - previous);
             previous = cumulative;
             if (ledgers)
             {
                 for (ulong bits = active[t]; bits != 0; bits &= bits - 1)
                 {
                     int q = System.Numerics.BitOperations.TrailingZeroCount(bits);
-                    M m = Ops.Eq(s[k.Bucket + q], year);
+                    M m = Ops.Eq(Unsafe.Add(ref s, k.Bucket + q), year);
                     for (int p = 0; p < np; p++)
                     {
-                        s[k.LJumps + p] += Ops.Keep(m, s[k.LJump + q * np + p]);
+                        Unsafe.Add(ref s, k.LJumps + p) += Ops.Keep(m, Unsafe.Add(ref s, k.LJump + q * np + p));
                     }
                 }
                 int shares = k.EndShares + (savingsTable * h + t - 1) * np;
                 for (int p = 0; p < np; p++)
                 {
-                    V part = ramped * s[shares + p] + s[k.LJumps + p];
-                    s[k.LGross + p * h + t - 1] += saving * (part - s[k.LPrevious + p]);
-                    s[k.LPrevious + p] = part;
+                    V part = ramped * Unsafe.Add(ref s, shares + p) + Unsafe.Add(ref s, k.LJumps + p);
+                    Unsafe.Add(ref s, k.LGross + p * h + t - 1) += saving * (part - Unsafe.Add(ref s, k.LPrevious + p));
+                    Unsafe.Add(ref s, k.LPrevious + p) = part;
                 }
             }
         }
@@ -441,7 +442,7 @@ internal static class TrialKernel256
             {
                 add = Ops.Select(started, add, implementation);
             }
-            s[k.Cost + t] += add;
+            Unsafe.Add(ref s, k.Cost + t) += add;
         }
         if (ledgers)
         {
@@ -449,10 +450,10 @@ internal static class TrialKernel256
             M atStart = Ops.Not(started);
             if (Ops.Any(atStart))
             {
-                Divide(k, s, inside, zero, costs, implementation);
+                Divide(k, ref s, inside, zero, costs, implementation);
                 for (int p = 0; p < np; p++)
                 {
-                    s[k.LCost + p * h] += Ops.Keep(atStart, s[k.Parts + p]);
+                    Unsafe.Add(ref s, k.LCost + p * h) += Ops.Keep(atStart, Unsafe.Add(ref s, k.Parts + p));
                 }
             }
             if (Ops.Any(started))
@@ -460,16 +461,16 @@ internal static class TrialKernel256
                 // ∫_0^min(t, g) of each partner's share, at g from the shares just before g and the exits before g.
                 int table = k.TableOf[costs];
                 V rate = implementation / g;
-                InsideBefore(k, s, inside, g);
-                SharesOf(k, s, k.AtGoLive, inside, costs);
+                InsideBefore(k, ref s, inside, g);
+                SharesOf(k, ref s, k.AtGoLive, inside, costs);
                 for (int p = 0; p < np; p++)
                 {
-                    s[k.AtGoLive + p] = g * s[k.AtGoLive + p];
+                    Unsafe.Add(ref s, k.AtGoLive + p) = g * Unsafe.Add(ref s, k.AtGoLive + p);
                 }
                 for (ulong bits = left; bits != 0; bits &= bits - 1)
                 {
                     int q = System.Numerics.BitOperations.TrailingZeroCount(bits);
-                    M before = Ops.Lt(s[k.Exit + q], g);
+                    M before = Ops.Lt(Unsafe.Add(ref s, k.Exit + q), g);
                     if (!Ops.Any(before))
                     {
                         continue;
@@ -477,7 +478,7 @@ internal static class TrialKernel256
                     int at = k.SpreadJump + (table * nq + q) * np;
                     for (int p = 0; p < np; p++)
                     {
-                        s[k.AtGoLive + p] += Ops.Keep(before, s[at + p]);
+                        Unsafe.Add(ref s, k.AtGoLive + p) += Ops.Keep(before, Unsafe.Add(ref s, at + p));
                     }
                 }
                 int spread = k.EndSpread + table * (h + 1) * np;
@@ -491,9 +492,9 @@ internal static class TrialKernel256
                     M high = Ops.Le(Ops.Splat(t), g);
                     for (int p = 0; p < np; p++)
                     {
-                        V upper = Ops.Select(high, s[spread + t * np + p], s[k.AtGoLive + p]);
-                        V lower = Ops.Select(low, s[spread + (t - 1) * np + p], s[k.AtGoLive + p]);
-                        s[k.LCost + p * h + t - 1] += Ops.Keep(low, rate * (upper - lower));
+                        V upper = Ops.Select(high, Unsafe.Add(ref s, spread + t * np + p), Unsafe.Add(ref s, k.AtGoLive + p));
+                        V lower = Ops.Select(low, Unsafe.Add(ref s, spread + (t - 1) * np + p), Unsafe.Add(ref s, k.AtGoLive + p));
+                        Unsafe.Add(ref s, k.LCost + p * h + t - 1) += Ops.Keep(low, rate * (upper - lower));
                     }
                 }
             }
@@ -504,12 +505,12 @@ internal static class TrialKernel256
         V goLiveYear = Ops.Floor(g);
         if (ledgers)
         {
-            Divide(k, s, inside, g, k.CostsKey[wi], delayCost);
-            Book(k, s, goLiveYear, delayCost, -1);
+            Divide(k, ref s, inside, g, k.CostsKey[wi], delayCost);
+            Book(k, ref s, goLiveYear, delayCost, -1);
         }
         else
         {
-            Book(k, s, goLiveYear, delayCost, -2);
+            Book(k, ref s, goLiveYear, delayCost, -2);
         }
 
         // Redundancy at go-live unless the posts go on a date of their own.
@@ -521,18 +522,18 @@ internal static class TrialKernel256
             V year = Ops.Floor(at);
             if (ledgers)
             {
-                Divide(k, s, inside, at, k.RedundancyKey[wi], redundancy);
-                Book(k, s, year, redundancy, -1);
+                Divide(k, ref s, inside, at, k.RedundancyKey[wi], redundancy);
+                Book(k, ref s, year, redundancy, -1);
             }
             else
             {
-                Book(k, s, year, redundancy, -2);
+                Book(k, ref s, year, redundancy, -2);
             }
         }
     }
 
     /// <summary>Writes one ledger's per-year metrics, NPV, total and peak funding; its payback year per lane into <paramref name="pay"/>.</summary>
-    private static void Finish(KernelPlan k, Span<V> s, int gross, int costs, double[] metrics, MetricBlock layout, int size, int i, Span<double> pay)
+    private static void Finish(KernelPlan k, ref V s, int gross, int costs, double[] metrics, MetricBlock layout, int size, int i, Span<double> pay)
     {
         int h = k.H;
         double[] discount = k.Discount;
@@ -540,11 +541,11 @@ internal static class TrialKernel256
         V npv = zero, cum = zero, low = zero;
         for (int t = 0; t < h; t++)
         {
-            V g = s[gross + t], c = s[costs + t];
+            V g = Unsafe.Add(ref s, gross + t), c = Unsafe.Add(ref s, costs + t);
             V net = g - c;
             cum += net;
             npv += net * Ops.Splat(discount[t]);
-            s[k.Cum + t] = cum;
+            Unsafe.Add(ref s, k.Cum + t) = cum;
             low = Ops.Min(low, cum);
             Ops.Store(g, ref metrics[layout.Gross(t + 1) * size + i]);
             Ops.Store(c, ref metrics[layout.Costs(t + 1) * size + i]);
@@ -559,7 +560,7 @@ internal static class TrialKernel256
         V payback = Ops.Keep(staying, Ops.Splat(h));
         for (int t = h - 1; t >= 1; t--)
         {
-            staying = Ops.And(staying, Ops.Ge(s[k.Cum + t - 1], zero));
+            staying = Ops.And(staying, Ops.Ge(Unsafe.Add(ref s, k.Cum + t - 1), zero));
             payback -= Ops.Keep(staying, Ops.Splat(1));
         }
         Ops.Store(payback, ref pay[0]);
