@@ -83,12 +83,12 @@ internal sealed class KernelPlan
         Before = Take(nq);
         After = Take(nq);
         Jump = Take(nq);
+        Ramped = Take(h);
         if (Ledgers)
         {
             LGross = Take(p * h);
             LCost = Take(p * h);
             LJump = Take(nq * p);
-            LPrevious = Take(p);
             LJumps = Take(p);
             Parts = Take(p);
             Shares = Take(p);
@@ -163,13 +163,14 @@ internal sealed class KernelPlan
 
     public int Jump { get; }
 
+    /// <summary>F(t)·M(t) of the workstream at each year end.</summary>
+    public int Ramped { get; }
+
     public int LGross { get; }
 
     public int LCost { get; }
 
     public int LJump { get; }
-
-    public int LPrevious { get; }
 
     public int LJumps { get; }
 

@@ -376,14 +376,7 @@ internal static class TrialKernel256
 
         // Gross savings per year: saving × (G(t) − G(t − 1)), G(t) = F(t)·M(t) + Σ jumps before t.
         V previous = zero, jumps = zero;
-        if (ledgers)
-        {
-            for (int p = 0; p < np; p++)
-            {
-                Unsafe.Add(ref s, k.LPrevious + p) = zero;
-                Unsafe.Add(ref s, k.LJumps + p) = zero;
-            }
-        }
+        int exitAt = k.Exit, factorAt = k.Factor, bucketAt = k.Bucket, jumpAt = k.Jump, grossAt = k.Gross, rampedAt = k.Ramped;
         for (int t = 1; t <= h; t++)
         {
             V time = Ops.Splat(t);
@@ -392,35 +385,37 @@ internal static class TrialKernel256
             for (ulong rb = cutting; rb != 0; rb &= rb - 1)
             {
                 int r = System.Numerics.BitOperations.TrailingZeroCount(rb);
-                multiplier *= Ops.Select(Ops.Lt(Unsafe.Add(ref s, k.Exit + r), time), Unsafe.Add(ref s, k.Factor + r), one);
+                multiplier *= Ops.Select(Ops.Lt(Unsafe.Add(ref s, exitAt + r), time), Unsafe.Add(ref s, factorAt + r), one);
             }
             V year = Ops.Splat(t - 1);
             for (ulong bits = active[t] & cutting; bits != 0; bits &= bits - 1)
             {
                 int q = System.Numerics.BitOperations.TrailingZeroCount(bits);
-                jumps += Ops.Keep(Ops.Eq(Unsafe.Add(ref s, k.Bucket + q), year), Unsafe.Add(ref s, k.Jump + q));
+                jumps += Ops.Keep(Ops.Eq(Unsafe.Add(ref s, bucketAt + q), year), Unsafe.Add(ref s, jumpAt + q));
             }
             V ramped = atEnd * multiplier;
             V cumulative = ramped + jumps;
-            Unsafe.Add(ref s, k.Gross + t - 1) += saving * (cumulative - previous);
+            Unsafe.Add(ref s, grossAt + t - 1) += saving * (cumulative - previous);
             previous = cumulative;
-            if (ledgers)
+            Unsafe.Add(ref s, rampedAt + t - 1) = ramped;
+        }
+        if (ledgers)
+        {
+            // Each partner's part: F(t)·M(t)·(its share just before t) + its part of the jumps before t.
+            int sharesAt = k.EndShares + savingsTable * h * np, partJumpAt = k.LJump, partGrossAt = k.LGross;
+            for (int p = 0; p < np; p++)
             {
-                for (ulong bits = active[t]; bits != 0; bits &= bits - 1)
+                V previousPart = zero, partJumps = zero;
+                for (int t = 1; t <= h; t++)
                 {
-                    int q = System.Numerics.BitOperations.TrailingZeroCount(bits);
-                    M m = Ops.Eq(Unsafe.Add(ref s, k.Bucket + q), year);
-                    for (int p = 0; p < np; p++)
+                    for (ulong bits = active[t]; bits != 0; bits &= bits - 1)
                     {
-                        Unsafe.Add(ref s, k.LJumps + p) += Ops.Keep(m, Unsafe.Add(ref s, k.LJump + q * np + p));
+                        int q = System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        partJumps += Ops.Keep(Ops.Eq(Unsafe.Add(ref s, bucketAt + q), Ops.Splat(t - 1)), Unsafe.Add(ref s, partJumpAt + q * np + p));
                     }
-                }
-                int shares = k.EndShares + (savingsTable * h + t - 1) * np;
-                for (int p = 0; p < np; p++)
-                {
-                    V part = ramped * Unsafe.Add(ref s, shares + p) + Unsafe.Add(ref s, k.LJumps + p);
-                    Unsafe.Add(ref s, k.LGross + p * h + t - 1) += saving * (part - Unsafe.Add(ref s, k.LPrevious + p));
-                    Unsafe.Add(ref s, k.LPrevious + p) = part;
+                    V part = Unsafe.Add(ref s, rampedAt + t - 1) * Unsafe.Add(ref s, sharesAt + (t - 1) * np + p) + partJumps;
+                    Unsafe.Add(ref s, partGrossAt + p * h + t - 1) += saving * (part - previousPart);
+                    previousPart = part;
                 }
             }
         }
