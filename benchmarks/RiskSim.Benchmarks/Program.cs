@@ -17,6 +17,11 @@ public static class Program
             PhaseTimer.Run(scenario, blocks, partnerLedgers: true);
             return;
         }
+        if (args.Length >= 2 && args[0] == "kernel")
+        {
+            KernelTimer.Run(ScenarioReader.ReadFile(args[1]), args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 100);
+            return;
+        }
         if (args.Length >= 2 && args[0] == "alloc")
         {
             // Marginal allocation per trial: the difference between a long and a short run.

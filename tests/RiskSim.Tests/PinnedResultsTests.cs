@@ -15,21 +15,21 @@ public class PinnedResultsTests
 
     public static TheoryData<string, string, string> Pins => new()
     {
-        { "tests/reference/reference-simple.yaml", "decision.json", "7e19caff7f94fdbe185d526bf41e0e88ba019e6650d2ee32f18468d00893939b" },
-        { "tests/reference/reference-simple.yaml", "sensitivity.parquet", "2f09052606ac3876cbd31f2f34e4f9af656b07a0e81660c5e9c6a674b1cfb8ad" },
-        { "tests/reference/reference-simple.yaml", "summary.csv", "480e835fdd97049246c3e9daa3b57aef7064fde27a3712c577a98d31128cf9f6" },
-        { "tests/reference/reference-simple.yaml", "summary.parquet", "7a64f94c929911627db5c886b60e112f309dd2d77e401998f3b382c4ceb1d362" },
-        { "tests/reference/reference-simple.yaml", "trials.parquet", "d3da8f147605b39048719e591153ffac87f5a03a9817eb6e176a8a2d6ff4a9dc" },
-        { "tests/reference/reference-shared-ict.yaml", "decision.json", "a5487e7527d909c59328cd0996b98d05f5bcd4129f14bf5d8efd939378d5962c" },
-        { "tests/reference/reference-shared-ict.yaml", "sensitivity.parquet", "ed68a8d949a7fc95bbbd1e1c5e8f773160b6e957805fa1fbbf64a222c49b48f1" },
-        { "tests/reference/reference-shared-ict.yaml", "summary.csv", "c07f5232004ae94ae9e6fa7df9dafb54dafac6a980e97074959efcaabfd6a11c" },
-        { "tests/reference/reference-shared-ict.yaml", "summary.parquet", "c4d4f12b0059a3923e1343ba0a0177523c33ebc81053a3f0dc1094957535f643" },
-        { "tests/reference/reference-shared-ict.yaml", "trials.parquet", "41dae4d6f38f95e4abd1891ab331ab674796679f03d8ca8b555587570746fe23" },
-        { "benchmarks/scenarios/synthetic-large.yaml", "decision.json", "d3b03c004a2252da7d2c0ee5d607c4eef87c900383d833c2793b43d4d62ae35c" },
-        { "benchmarks/scenarios/synthetic-large.yaml", "sensitivity.parquet", "c65d47fa3311bc6b81492d1d9af0ac5a89bdd113496d274d3dd4c69cd01c1cdb" },
-        { "benchmarks/scenarios/synthetic-large.yaml", "summary.csv", "86656118c6c94a930f857248d4b497a0dec5b4fe09046cd170de44d2266625ab" },
-        { "benchmarks/scenarios/synthetic-large.yaml", "summary.parquet", "0d2576d30909370c4cef045ab53719dffba6c09edfbd07d45dc53ef2f36b0f87" },
-        { "benchmarks/scenarios/synthetic-large.yaml", "trials.parquet", "05824f09da28aef481b0fa3bb3feb50b4a99d22468235eb82ff51a2499bcaeb8" },
+        { "tests/reference/reference-simple.yaml", "decision.json", "538152956d6f787d8a0a2f5af222fc8683f13ed6220032f421cd08d8183b5ef8" },
+        { "tests/reference/reference-simple.yaml", "sensitivity.parquet", "df0017f011efd67f206776f848ec8eca19d85a01e01c5e78dd1ca8d3dd5e0618" },
+        { "tests/reference/reference-simple.yaml", "summary.csv", "c7e9f0832bf5e6e91fa7c6c5691a46f6c9e3fb21468b74a5f92fee71349a6b7a" },
+        { "tests/reference/reference-simple.yaml", "summary.parquet", "d572a0c6ee66f8f58ad931a633ad06717ca0a2de1204cac8c601176bef87b049" },
+        { "tests/reference/reference-simple.yaml", "trials.parquet", "35352e73ebe1110d3b4816e202241695c41d27ef76a6295b3c397e1a2e140326" },
+        { "tests/reference/reference-shared-ict.yaml", "decision.json", "67fe9fbd6ea5d720c56829977bfb395fe13df2cfa9083939a00581e42bd4944b" },
+        { "tests/reference/reference-shared-ict.yaml", "sensitivity.parquet", "38ef64e8210aaa400d43a77b4210384e4f53b19d6b5278c85499309092b7b367" },
+        { "tests/reference/reference-shared-ict.yaml", "summary.csv", "d1710ea56deed98b61162fc29ed401b463e730afeee2987f4e48b5c6671c3660" },
+        { "tests/reference/reference-shared-ict.yaml", "summary.parquet", "0cfa5cf7bad41952ce408ee37d70e8a81404a4b432d2c7968780240371f3d323" },
+        { "tests/reference/reference-shared-ict.yaml", "trials.parquet", "1d2108c44554b194ea197974d862c977cf52166f46a94e2ac4154d0191395dd2" },
+        { "benchmarks/scenarios/synthetic-large.yaml", "decision.json", "89a2c8f35c0a868ec9856f72391044b864d2533cc573040d503639c14ac6f2c1" },
+        { "benchmarks/scenarios/synthetic-large.yaml", "sensitivity.parquet", "155d05c07bca8f8ab6aed7f32ca82fe565340c227c217680d1c1b46ce2c0f310" },
+        { "benchmarks/scenarios/synthetic-large.yaml", "summary.csv", "fe893cceeddbe5874ecba0a4bdd1fd75dfe2603a5626a8b1ec6ff908d239f6f8" },
+        { "benchmarks/scenarios/synthetic-large.yaml", "summary.parquet", "d8e58fae074bbd96c962ae2c0d625b97f7562c8ac72dc32c3c92d1e289fafe4f" },
+        { "benchmarks/scenarios/synthetic-large.yaml", "trials.parquet", "2e13f59c0c2dff81bea1427afd40c6ceba97c50b6b76cc0e3bc6eaa33b8d4ec6" },
     };
 
     private static readonly Dictionary<string, Lazy<string>> Runs = new(StringComparer.Ordinal);

@@ -37,6 +37,7 @@ internal sealed class BlockWorkspace : IMetricColumns
             Needed[c] = new int[size];
         }
         Gathered = new double[size];
+        KernelScratch = new double[model.Kernel.ScratchVectors * Lanes512.Width];
         GatheredValues = new double[size];
     }
 
@@ -98,6 +99,9 @@ internal sealed class BlockWorkspace : IMetricColumns
     public double[] Gathered { get; }
 
     public double[] GatheredValues { get; }
+
+    /// <summary>The vector trial kernels' per-chunk scratch (see <see cref="KernelPlan"/>).</summary>
+    public double[] KernelScratch { get; }
 
     public Span<double> Metric(int metric) => Metrics.AsSpan(metric * Size, Count);
 

@@ -154,6 +154,11 @@ internal sealed class CompiledScenario
 
     /// <summary>Where each metric of a trial sits among the block's metric columns.</summary>
     public MetricLayout Layout { get; }
+
+    private KernelPlan? _kernel;
+
+    /// <summary>The scenario laid out for the vector trial kernels (made once, on first use).</summary>
+    public KernelPlan Kernel => _kernel ??= new KernelPlan(this);
 }
 
 internal sealed class WorkstreamPlan
