@@ -94,7 +94,8 @@ public static class Simulation
                 InputSampler.SampleInputs(w, options.Seed, w.FirstTrial < fullTrials);
                 TrialEvaluator.Simulate(w, target, targetMetric);
                 // Per-block results are kept by block index, so merging order never depends on scheduling.
-                blockMoments[w.BlockIndex] = MomentsOf(w, model.Layout.Count);
+                bool tallying = estimator.Tallying;
+                blockMoments[w.BlockIndex] = MomentsOf(w, model.Layout.Count, tallying ? estimator : null, worker);
                 targetMet[w.BlockIndex] = w.TargetMet;
                 planNpvReached[w.BlockIndex] = AtLeast(w.Metric(layout.Npv), plan.Npv);
                 planCumulativeReached[w.BlockIndex] = AtLeast(w.Metric(planMetric), planCumulative);
@@ -102,11 +103,7 @@ public static class Simulation
                 sample.Record(w);
                 counts[worker].Add(w);
                 monitor?.Record(w);
-                if (estimator.Tallying)
-                {
-                    estimator.Tally(worker, w);
-                }
-                else if (w.FirstTrial < estimator.PilotTrials)
+                if (!tallying && w.FirstTrial < estimator.PilotTrials)
                 {
                     estimator.AddToPilot(w.FirstTrial, w.Count, w);
                 }
@@ -205,22 +202,18 @@ public static class Simulation
     }
 
     // Trials of a block whose value is at least the plan's.
-    private static long AtLeast(ReadOnlySpan<double> values, double plan)
-    {
-        long count = 0;
-        foreach (double v in values)
-        {
-            count += v >= plan ? 1 : 0;
-        }
-        return count;
-    }
+    private static long AtLeast(ReadOnlySpan<double> values, double plan) => ColumnKernels.AtLeast(values, plan);
 
-    private static Moments[] MomentsOf(BlockWorkspace w, int metrics)
+    // Each metric column's moments, and its histogram and band tallies once the pilot has fixed them (one pass per
+    // column while it is in the cache).
+    private static Moments[] MomentsOf(BlockWorkspace w, int metrics, PercentileEstimator? tally, int worker)
     {
         var moments = new Moments[metrics];
         for (int m = 0; m < metrics; m++)
         {
-            moments[m] = Moments.Of(w.Metric(m));
+            var column = w.Metric(m);
+            moments[m] = ColumnKernels.MomentsOf(column);
+            tally?.TallyColumn(worker, m, column);
         }
         return moments;
     }

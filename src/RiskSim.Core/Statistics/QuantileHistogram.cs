@@ -12,18 +12,21 @@ internal sealed class QuantileHistogram
     internal const int Bins = 16384;
     private const int Slots = Bins + 2; // underflow, Bins, overflow
     private const int MaxAtoms = 8;
+    private const int AtomCopies = 8;
+    private const int Stride = Slots + MaxAtoms * AtomCopies; // each metric's slots, then each atom's counter copies
     private readonly double[] _low;
     private readonly double[] _scale;
     private readonly double[][] _atoms;
     private readonly int[] _counts;
     private readonly long[][] _atomCounts;
+    private int[] _slots = [];
 
     public QuantileHistogram(double[] low, double[] scale, double[][] atoms)
     {
         _low = low;
         _scale = scale;
         _atoms = atoms;
-        _counts = new int[low.Length * Slots];
+        _counts = new int[low.Length * Stride];
         _atomCounts = atoms.Select(a => new long[a.Length]).ToArray();
     }
 
@@ -81,46 +84,37 @@ internal sealed class QuantileHistogram
     /// <summary>Whether <paramref name="value"/> is one of the metric's atoms (counted apart from the bins).</summary>
     public bool IsAtom(int metric, double value) => Array.IndexOf(_atoms[metric], value) >= 0;
 
+    /// <summary>Counts a column of values of <paramref name="metric"/> (slots computed for the whole column at once).</summary>
     public void AddAll(int metric, ReadOnlySpan<double> values)
     {
-        double low = _low[metric], scale = _scale[metric];
-        var counts = _counts.AsSpan(metric * Slots, Slots);
+        if (_slots.Length < values.Length)
+        {
+            _slots = new int[values.Length];
+        }
+        var slots = _slots.AsSpan(0, values.Length);
         double[] atoms = _atoms[metric];
+        ColumnKernels.Slots(values, _low[metric], _scale[metric], Bins, atoms, Slots, slots);
+        var counts = _counts.AsSpan(metric * Stride, Stride);
+        foreach (int s in slots)
+        {
+            counts[s]++;
+        }
         if (atoms.Length == 0)
         {
-            foreach (double v in values)
-            {
-                double x = (v - low) * scale;
-                counts[!(x >= 0) ? 0 : x >= Bins ? Bins + 1 : 1 + (int)x]++;
-            }
             return;
         }
+        // Each atom's eight counters (one per lane, so equal values in a row do not queue on one) into its total.
         long[] atomCounts = _atomCounts[metric];
-        double first = atoms[0];
-        foreach (double v in values)
+        for (int a = 0; a < atoms.Length; a++)
         {
-            if (v == first)
+            var copies = counts.Slice(Slots + AtomCopies * a, AtomCopies);
+            long total = 0;
+            foreach (int c in copies)
             {
-                atomCounts[0]++;
-                continue;
+                total += c;
             }
-            // A plain loop: the handful of atoms is searched for every value, and Array.IndexOf's overhead dominated.
-            int a = -1;
-            for (int j = 1; j < atoms.Length; j++)
-            {
-                if (atoms[j] == v)
-                {
-                    a = j;
-                    break;
-                }
-            }
-            if (a >= 0)
-            {
-                atomCounts[a]++;
-                continue;
-            }
-            double x = (v - low) * scale;
-            counts[!(x >= 0) ? 0 : x >= Bins ? Bins + 1 : 1 + (int)x]++;
+            atomCounts[a] += total;
+            copies.Clear();
         }
     }
 
@@ -167,7 +161,7 @@ internal sealed class QuantileHistogram
                 before += c;
                 nextAtom++;
             }
-            int count = _counts[metric * Slots + s];
+            int count = _counts[metric * Stride + s];
             if (rank < before + count)
             {
                 long j = rank - before;
