@@ -15,20 +15,20 @@ public class PinnedResultsTests
 
     public static TheoryData<string, string, string> Pins => new()
     {
-        { "tests/reference/reference-simple.yaml", "decision.json", "7e19caff7f94fdbe185d526bf41e0e88ba019e6650d2ee32f18468d00893939b" },
+        { "tests/reference/reference-simple.yaml", "decision.json", "3999d7f2b610e91174a6f353c4cde0615c099354a9898288e224b975fdc32166" },
         { "tests/reference/reference-simple.yaml", "sensitivity.parquet", "2f09052606ac3876cbd31f2f34e4f9af656b07a0e81660c5e9c6a674b1cfb8ad" },
-        { "tests/reference/reference-simple.yaml", "summary.csv", "480e835fdd97049246c3e9daa3b57aef7064fde27a3712c577a98d31128cf9f6" },
-        { "tests/reference/reference-simple.yaml", "summary.parquet", "7a64f94c929911627db5c886b60e112f309dd2d77e401998f3b382c4ceb1d362" },
+        { "tests/reference/reference-simple.yaml", "summary.csv", "592381f70f13aa6a7ca04aaf8e59c8cd9d624543de4811149ce87b6770149d7e" },
+        { "tests/reference/reference-simple.yaml", "summary.parquet", "4d304b96e932b27df3022239a4ae2565c3ff1c81b3f990aa47e899c8031b98aa" },
         { "tests/reference/reference-simple.yaml", "trials.parquet", "d3da8f147605b39048719e591153ffac87f5a03a9817eb6e176a8a2d6ff4a9dc" },
-        { "tests/reference/reference-shared-ict.yaml", "decision.json", "a5487e7527d909c59328cd0996b98d05f5bcd4129f14bf5d8efd939378d5962c" },
+        { "tests/reference/reference-shared-ict.yaml", "decision.json", "9f06c5c0946e128af2e0b4e34e863d546cfb201a335ca7ea6cf5723e98d10c00" },
         { "tests/reference/reference-shared-ict.yaml", "sensitivity.parquet", "ed68a8d949a7fc95bbbd1e1c5e8f773160b6e957805fa1fbbf64a222c49b48f1" },
-        { "tests/reference/reference-shared-ict.yaml", "summary.csv", "c07f5232004ae94ae9e6fa7df9dafb54dafac6a980e97074959efcaabfd6a11c" },
-        { "tests/reference/reference-shared-ict.yaml", "summary.parquet", "c4d4f12b0059a3923e1343ba0a0177523c33ebc81053a3f0dc1094957535f643" },
+        { "tests/reference/reference-shared-ict.yaml", "summary.csv", "44a8948931695af5b4284ff20617aa80fe6ca008c014f8a4239c12fc876d70cd" },
+        { "tests/reference/reference-shared-ict.yaml", "summary.parquet", "e0bcd4f7e1269922eee9752e1c23ae9e1585115a13baa994a4ec1bde017d7bf6" },
         { "tests/reference/reference-shared-ict.yaml", "trials.parquet", "41dae4d6f38f95e4abd1891ab331ab674796679f03d8ca8b555587570746fe23" },
-        { "benchmarks/scenarios/synthetic-large.yaml", "decision.json", "d3b03c004a2252da7d2c0ee5d607c4eef87c900383d833c2793b43d4d62ae35c" },
+        { "benchmarks/scenarios/synthetic-large.yaml", "decision.json", "872cb1256e7bcabc1e3ca03b451821f37b4ba816d26f89914a2ddb1fafea1cdb" },
         { "benchmarks/scenarios/synthetic-large.yaml", "sensitivity.parquet", "c65d47fa3311bc6b81492d1d9af0ac5a89bdd113496d274d3dd4c69cd01c1cdb" },
-        { "benchmarks/scenarios/synthetic-large.yaml", "summary.csv", "86656118c6c94a930f857248d4b497a0dec5b4fe09046cd170de44d2266625ab" },
-        { "benchmarks/scenarios/synthetic-large.yaml", "summary.parquet", "0d2576d30909370c4cef045ab53719dffba6c09edfbd07d45dc53ef2f36b0f87" },
+        { "benchmarks/scenarios/synthetic-large.yaml", "summary.csv", "88bb5527a89ed15eac655c00125b1b79976809652edf4b1915956f27e5bcf13c" },
+        { "benchmarks/scenarios/synthetic-large.yaml", "summary.parquet", "b81f2f1086b9913571c04cffaa8484a02513d5d24499bdd4ad35cff7b6efd019" },
         { "benchmarks/scenarios/synthetic-large.yaml", "trials.parquet", "05824f09da28aef481b0fa3bb3feb50b4a99d22468235eb82ff51a2499bcaeb8" },
     };
 

@@ -33,7 +33,7 @@ internal sealed class PercentileEstimator
     private long _trials;
     private readonly IReadOnlyList<double> _probabilities;
     private readonly IReadOnlyList<int> _decisionMetrics;
-    private readonly double[][] _pilot;
+    private double[][] _pilot;
     private readonly WorkerTally[] _workers;
     private int _pilotCount;
     private QuantileHistogram? _histogram;
@@ -136,12 +136,14 @@ internal sealed class PercentileEstimator
         _bandsOf = Enumerable.Range(0, _metrics).Select(m => Enumerable.Range(0, _bands.Length).Where(b => _bands[b].Metric == m).ToArray()).ToArray();
         _fineBandsOf = Enumerable.Range(0, _metrics)
             .Select(m => Enumerable.Range(0, _fineBands.Length).Where(b => _fineBands[b].Metric == m).ToArray()).ToArray();
-        _histogram = new QuantileHistogram(low, scale, atoms);
+        _histogram = new QuantileHistogram(low, scale, atoms, counted: false);
         foreach (var worker in _workers)
         {
             worker.Start(_histogram, _bands.Length, _fineBands);
         }
         Tally(0, new PilotColumns(_pilot, total));
+        // The pilot's values (one column of up to 65,536 per metric: 135 MB for 258 metrics) are not needed again.
+        _pilot = [];
     }
 
     /// <summary>Counts a batch of trials in worker <paramref name="worker"/>'s tallies.</summary>
