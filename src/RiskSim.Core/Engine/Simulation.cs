@@ -64,7 +64,7 @@ public static class Simulation
         var (target, targetMetric) = scenario.Target is { } t ? (t.CumulativeNetSavings, layout.Cumulative(t.ByYear)) : (0.0, -1);
         var estimator = new PercentileEstimator(model.Layout.Count, options.Trials, SummaryBuilder.NeededPercentiles(model), scheduler.Threads,
             SummaryBuilder.DecisionMetrics(model));
-        var blockMoments = new Moments[scheduler.Blocks][];
+        var blockMoments = new OrderedMomentsMerge(model.Layout.Count);
         var targetMet = new long[scheduler.Blocks];
         var counts = Enumerable.Range(0, scheduler.Threads).Select(_ => new TrialCounts(model)).ToArray();
         var sample = new SensitivitySample(model, (int)Math.Min(options.Trials, SimulationOptions.SensitivityTrials));
@@ -93,9 +93,9 @@ public static class Simulation
             {
                 InputSampler.SampleInputs(w, options.Seed, w.FirstTrial < fullTrials);
                 TrialEvaluator.Simulate(w, target, targetMetric);
-                // Per-block results are kept by block index, so merging order never depends on scheduling.
+                // Per-block results are kept by block index (moments merged in block order), so no result depends on scheduling.
                 bool tallying = estimator.Tallying;
-                blockMoments[w.BlockIndex] = MomentsOf(w, model.Layout.Count, tallying ? estimator : null, worker);
+                blockMoments.Add(w.BlockIndex, MomentsOf(w, model.Layout.Count, tallying ? estimator : null, worker));
                 targetMet[w.BlockIndex] = w.TargetMet;
                 planNpvReached[w.BlockIndex] = AtLeast(w.Metric(layout.Npv), plan.Npv);
                 planCumulativeReached[w.BlockIndex] = AtLeast(w.Metric(planMetric), planCumulative);
@@ -143,7 +143,7 @@ public static class Simulation
         var simulated = clock.Elapsed;
 
         clock.Restart();
-        var moments = Merge(blockMoments.AsSpan(0, (int)scheduler.Blocks).ToArray(), model.Layout.Count);
+        var moments = blockMoments.Result(scheduler.Blocks);
         var estimates = estimator.Finish(moments, collect => scheduler.RunAll((worker, w) =>
         {
             InputSampler.SampleInputs(w, options.Seed, full: false);
@@ -214,24 +214,6 @@ public static class Simulation
             var column = w.Metric(m);
             moments[m] = ColumnKernels.MomentsOf(column);
             tally?.TallyColumn(worker, m, column);
-        }
-        return moments;
-    }
-
-    // Chan's merge in block order, so the moments never depend on which worker ran which block.
-    private static Moments[] Merge(Moments[][] blocks, int metrics)
-    {
-        var moments = new Moments[metrics];
-        for (int m = 0; m < metrics; m++)
-        {
-            moments[m] = Moments.Empty;
-        }
-        foreach (var block in blocks)
-        {
-            for (int m = 0; m < metrics; m++)
-            {
-                moments[m].Merge(block[m]);
-            }
         }
         return moments;
     }
