@@ -4,9 +4,9 @@ namespace RiskSim.Core.Statistics;
 /// Fine fixed-width count histograms, one per metric, plus exact counts of the metric's point masses
 /// ("atoms": values such as 0 before any saving arrives, found in the pilot). Order statistics are read
 /// back with a certified rank error: exact on an atom, otherwise bounded by the count of the bin the
-/// rank falls in. Each block's values are counted in 16-bit counters (32 KiB per metric, half the memory
-/// traffic of 32-bit ones when a block's many metric tables no longer fit in the cache), added into the 32-bit
-/// totals before any of them could overflow.
+/// rank falls in. Values are counted in 8-bit counters (16 KiB per metric, a quarter of the memory traffic of
+/// 32-bit ones when a block's many metric tables no longer fit in the cache); each time one wraps to 0 its 32-bit
+/// total gains 256, and the 8-bit counters are added into the totals before the counts are read.
 /// </summary>
 /// <remarks>Not thread safe: each worker owns one; <see cref="Merge"/> combines them (order-independent).</remarks>
 internal sealed class QuantileHistogram
@@ -19,10 +19,8 @@ internal sealed class QuantileHistogram
     private readonly double[] _low;
     private readonly double[] _scale;
     private readonly double[][] _atoms;
-    private const int RecentLimit = ushort.MaxValue;
     private readonly int[] _counts;
-    private readonly ushort[] _recent;
-    private readonly int[] _recentValues;
+    private readonly byte[] _recent;
     private readonly long[][] _atomCounts;
     private int[] _slots = [];
     private bool _dirty;
@@ -37,8 +35,7 @@ internal sealed class QuantileHistogram
         _scale = scale;
         _atoms = atoms;
         _counts = counted ? new int[low.Length * Stride] : [];
-        _recent = counted ? new ushort[low.Length * Stride] : [];
-        _recentValues = new int[low.Length];
+        _recent = counted ? new byte[low.Length * Stride] : [];
         _atomCounts = atoms.Select(a => new long[a.Length]).ToArray();
     }
 
@@ -99,18 +96,6 @@ internal sealed class QuantileHistogram
     /// <summary>Counts a column of values of <paramref name="metric"/> (slots computed for the whole column at once).</summary>
     public void AddAll(int metric, ReadOnlySpan<double> values)
     {
-        // Chunks small enough that no 16-bit counter can overflow between flushes.
-        const int Chunk = 16384;
-        while (values.Length > Chunk)
-        {
-            AddAll(metric, values[..Chunk]);
-            values = values[Chunk..];
-        }
-        if (_recentValues[metric] + values.Length > RecentLimit)
-        {
-            Flush(metric);
-        }
-        _recentValues[metric] += values.Length;
         _dirty = true;
         if (_slots.Length < values.Length)
         {
@@ -120,9 +105,13 @@ internal sealed class QuantileHistogram
         double[] atoms = _atoms[metric];
         ColumnKernels.Slots(values, _low[metric], _scale[metric], Bins, atoms, Slots, slots);
         var counts = _recent.AsSpan(metric * Stride, Stride);
+        var totals = _counts.AsSpan(metric * Stride, Stride);
         foreach (int s in slots)
         {
-            counts[s]++;
+            if (++counts[s] == 0)
+            {
+                totals[s] += 256;
+            }
         }
         if (atoms.Length == 0)
         {
@@ -133,17 +122,19 @@ internal sealed class QuantileHistogram
         for (int a = 0; a < atoms.Length; a++)
         {
             var copies = counts.Slice(Slots + AtomCopies * a, AtomCopies);
+            var copyTotals = totals.Slice(Slots + AtomCopies * a, AtomCopies);
             long total = 0;
-            foreach (ushort c in copies)
+            for (int c = 0; c < AtomCopies; c++)
             {
-                total += c;
+                total += copies[c] + copyTotals[c];
             }
             atomCounts[a] += total;
             copies.Clear();
+            copyTotals.Clear();
         }
     }
 
-    // Adds a metric's 16-bit counters into its totals and clears them.
+    // Adds a metric's 8-bit counters into its totals and clears them.
     private void Flush(int metric)
     {
         var recent = _recent.AsSpan(metric * Stride, Stride);
@@ -153,7 +144,6 @@ internal sealed class QuantileHistogram
             counts[s] += recent[s];
         }
         recent.Clear();
-        _recentValues[metric] = 0;
     }
 
     private void FlushAll()
@@ -162,7 +152,7 @@ internal sealed class QuantileHistogram
         {
             return;
         }
-        for (int m = 0; m < _recentValues.Length; m++)
+        for (int m = 0; m < _low.Length; m++)
         {
             Flush(m);
         }
