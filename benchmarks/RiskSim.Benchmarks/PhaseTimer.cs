@@ -29,6 +29,22 @@ internal static class PhaseTimer
             scale[m] = Core.Statistics.QuantileHistogram.Bins / Math.Max(1e-9, 1.2 * (column.Max() - low[m]));
         }
         var histogram = new Core.Statistics.QuantileHistogram(low, scale, low.Select(_ => Array.Empty<double>()).ToArray());
+        // The run's own percentile estimator (pilot, atoms, capture bands) and trial counts, as Simulation.Run uses them.
+        int pilotBlocks = Core.Statistics.PercentileEstimator.PilotSize / SimulationOptions.BlockSize;
+        var estimator = new Core.Statistics.PercentileEstimator(model.Layout.Count, (long)(pilotBlocks + blocks) * SimulationOptions.BlockSize,
+            SummaryBuilder.NeededPercentiles(model), 1, SummaryBuilder.DecisionMetrics(model));
+        for (int b = 0; b < pilotBlocks; b++)
+        {
+            w.BlockIndex = 100_000 + b;
+            InputSampler.SampleInputs(w, 42, full: false);
+            TrialEvaluator.Simulate(w, 0, -1);
+            estimator.AddToPilot((long)b * SimulationOptions.BlockSize, w.Count, w);
+        }
+        estimator.StartTallying();
+        var counts = new TrialCounts(model);
+        var runTally = new Stopwatch();
+        var countsClock = new Stopwatch();
+        var fused = new Stopwatch();
         for (int b = 0; b < blocks; b++)
         {
             w.BlockIndex = b;
@@ -50,13 +66,31 @@ internal static class PhaseTimer
                 histogram.AddAll(m, w.Metric(m));
             }
             tally.Stop();
+            runTally.Start();
+            estimator.Tally(0, w);
+            runTally.Stop();
+            countsClock.Start();
+            counts.Add(w);
+            countsClock.Stop();
+            // As Simulation.Run does it: each column's moments, histogram and bands in one pass while it is in the cache.
+            fused.Start();
+            for (int m = 0; m < model.Layout.Count; m++)
+            {
+                var column = w.Metric(m);
+                _ = Core.Statistics.Moments.Of(column);
+                estimator.TallyColumn(0, m, column);
+            }
+            fused.Stop();
         }
         double trials = (double)blocks * SimulationOptions.BlockSize;
         Console.WriteLine($"{scenario.Name}: {model.Inputs.Length} inputs ({model.Uncertain.Length} uncertain), {model.Layout.Count} metrics, partner ledgers {(model.HasLedgers ? "on" : "off")}");
         Console.WriteLine($"  sample   {sample.Elapsed.TotalNanoseconds / trials,8:F1} ns/trial");
         Console.WriteLine($"  simulate {simulate.Elapsed.TotalNanoseconds / trials,8:F1} ns/trial");
         Console.WriteLine($"  moments  {moments.Elapsed.TotalNanoseconds / trials,8:F1} ns/trial");
-        Console.WriteLine($"  tally    {tally.Elapsed.TotalNanoseconds / trials,8:F1} ns/trial");
+        Console.WriteLine($"  tally    {tally.Elapsed.TotalNanoseconds / trials,8:F1} ns/trial (histogram only, no atoms)");
+        Console.WriteLine($"  run tally {runTally.Elapsed.TotalNanoseconds / trials,7:F1} ns/trial (the run's estimator: histogram, atoms, capture bands)");
+        Console.WriteLine($"  fused    {fused.Elapsed.TotalNanoseconds / trials,8:F1} ns/trial (moments and the run's tally, column by column)");
+        Console.WriteLine($"  counts   {countsClock.Elapsed.TotalNanoseconds / trials,8:F1} ns/trial (trial counts)");
         var u = new double[SimulationOptions.BlockSize];
         var values = new double[SimulationOptions.BlockSize];
         foreach (int i in model.Uncertain)

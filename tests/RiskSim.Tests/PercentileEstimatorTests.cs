@@ -140,4 +140,29 @@ public class PercentileEstimatorTests
         var values = Enumerable.Range(0, 300_000).Select(_ => levels[random.Next(levels.Length)]).ToArray();
         AssertWithinTolerance(values, Estimate(values, out _), "ties");
     }
+
+    [Fact]
+    public void A_cluster_that_only_appears_after_the_pilot_inside_a_fine_band_is_read_exactly_by_the_second_pass()
+    {
+        // The pilot shows a spike at the median, so the median gets a fine band; after the pilot, the spike's trials
+        // fall within a hundredth of a millionth (ten distinct values), about one gap between neighbouring pilot
+        // values, far more of them than the tolerance, so the band's counts cannot certify the median and the exact
+        // pass must read it.
+        var random = new Random(6);
+        const int n = 300_000;
+        var values = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            bool spike = i % 2 == 1;
+            values[i] = !spike ? random.NextDouble() * 1e7
+                : i < PercentileEstimator.PilotSize ? 5e6 + random.NextDouble() * 1e-3
+                : 5e6 + 5e-4 + (i % 10) * 1e-9;
+        }
+        var estimates = Estimate(values, out int reruns);
+        Assert.Equal(1, reruns);
+        Assert.True(estimates.ExactPass);
+        var sorted = values.Order().ToArray();
+        Assert.Equal(Percentiles.OfSorted(sorted, 0.50), estimates.Percentile(0, 0.50));
+        AssertWithinTolerance(values, estimates, "late cluster");
+    }
 }

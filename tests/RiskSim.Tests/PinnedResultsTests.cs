@@ -15,20 +15,20 @@ public class PinnedResultsTests
 
     public static TheoryData<string, string, string> Pins => new()
     {
-        { "tests/reference/reference-simple.yaml", "decision.json", "538152956d6f787d8a0a2f5af222fc8683f13ed6220032f421cd08d8183b5ef8" },
+        { "tests/reference/reference-simple.yaml", "decision.json", "f8c92de3c51a1041badc6164aeece8f56d16da8e93b0a9c9db00934bfb9972af" },
         { "tests/reference/reference-simple.yaml", "sensitivity.parquet", "df0017f011efd67f206776f848ec8eca19d85a01e01c5e78dd1ca8d3dd5e0618" },
-        { "tests/reference/reference-simple.yaml", "summary.csv", "c7e9f0832bf5e6e91fa7c6c5691a46f6c9e3fb21468b74a5f92fee71349a6b7a" },
-        { "tests/reference/reference-simple.yaml", "summary.parquet", "d572a0c6ee66f8f58ad931a633ad06717ca0a2de1204cac8c601176bef87b049" },
+        { "tests/reference/reference-simple.yaml", "summary.csv", "23418df6f9114fd0a17f2f06cb4d54133c82820f97d3f79aec1196954a56fff7" },
+        { "tests/reference/reference-simple.yaml", "summary.parquet", "50138f7698ac3f2ddeb476f822356abd2982939dc31718366920f62602155984" },
         { "tests/reference/reference-simple.yaml", "trials.parquet", "35352e73ebe1110d3b4816e202241695c41d27ef76a6295b3c397e1a2e140326" },
-        { "tests/reference/reference-shared-ict.yaml", "decision.json", "67fe9fbd6ea5d720c56829977bfb395fe13df2cfa9083939a00581e42bd4944b" },
+        { "tests/reference/reference-shared-ict.yaml", "decision.json", "6a355d346fab8caf43572437f388e8ed36224bb09f86651b1ccab1dc787cd2da" },
         { "tests/reference/reference-shared-ict.yaml", "sensitivity.parquet", "38ef64e8210aaa400d43a77b4210384e4f53b19d6b5278c85499309092b7b367" },
-        { "tests/reference/reference-shared-ict.yaml", "summary.csv", "d1710ea56deed98b61162fc29ed401b463e730afeee2987f4e48b5c6671c3660" },
-        { "tests/reference/reference-shared-ict.yaml", "summary.parquet", "0cfa5cf7bad41952ce408ee37d70e8a81404a4b432d2c7968780240371f3d323" },
+        { "tests/reference/reference-shared-ict.yaml", "summary.csv", "9d069eb4c4590fce46e2147ff67e3e4b8e20a288010f596d4587b6a3aca564bc" },
+        { "tests/reference/reference-shared-ict.yaml", "summary.parquet", "36343e7a7a7f50dbbae28475fe80ed507cad2ee3f79ddf4231f7569d14f1ceb1" },
         { "tests/reference/reference-shared-ict.yaml", "trials.parquet", "1d2108c44554b194ea197974d862c977cf52166f46a94e2ac4154d0191395dd2" },
-        { "benchmarks/scenarios/synthetic-large.yaml", "decision.json", "89a2c8f35c0a868ec9856f72391044b864d2533cc573040d503639c14ac6f2c1" },
+        { "benchmarks/scenarios/synthetic-large.yaml", "decision.json", "07c2e49df9072ac7a0380cc970dce905d897d9c0aeaa183c568d87d3ebdcb714" },
         { "benchmarks/scenarios/synthetic-large.yaml", "sensitivity.parquet", "155d05c07bca8f8ab6aed7f32ca82fe565340c227c217680d1c1b46ce2c0f310" },
-        { "benchmarks/scenarios/synthetic-large.yaml", "summary.csv", "fe893cceeddbe5874ecba0a4bdd1fd75dfe2603a5626a8b1ec6ff908d239f6f8" },
-        { "benchmarks/scenarios/synthetic-large.yaml", "summary.parquet", "d8e58fae074bbd96c962ae2c0d625b97f7562c8ac72dc32c3c92d1e289fafe4f" },
+        { "benchmarks/scenarios/synthetic-large.yaml", "summary.csv", "15d5f2b87a4c67ecd8d8da9ec5a197c3175f15585300f36dea6116bc7466dd49" },
+        { "benchmarks/scenarios/synthetic-large.yaml", "summary.parquet", "dacca4e177bf95fadfecbdcbe750355e752bc19b8e06ad9c5039f1aca088c895" },
         { "benchmarks/scenarios/synthetic-large.yaml", "trials.parquet", "2e13f59c0c2dff81bea1427afd40c6ceba97c50b6b76cc0e3bc6eaa33b8d4ec6" },
     };
 

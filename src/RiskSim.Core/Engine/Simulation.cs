@@ -64,7 +64,7 @@ public static class Simulation
         var (target, targetMetric) = scenario.Target is { } t ? (t.CumulativeNetSavings, layout.Cumulative(t.ByYear)) : (0.0, -1);
         var estimator = new PercentileEstimator(model.Layout.Count, options.Trials, SummaryBuilder.NeededPercentiles(model), scheduler.Threads,
             SummaryBuilder.DecisionMetrics(model));
-        var blockMoments = new Moments[scheduler.Blocks][];
+        var blockMoments = new OrderedMomentsMerge(model.Layout.Count);
         var targetMet = new long[scheduler.Blocks];
         var counts = Enumerable.Range(0, scheduler.Threads).Select(_ => new TrialCounts(model)).ToArray();
         var sample = new SensitivitySample(model, (int)Math.Min(options.Trials, SimulationOptions.SensitivityTrials));
@@ -93,8 +93,9 @@ public static class Simulation
             {
                 InputSampler.SampleInputs(w, options.Seed, w.FirstTrial < fullTrials);
                 TrialEvaluator.Simulate(w, target, targetMetric);
-                // Per-block results are kept by block index, so merging order never depends on scheduling.
-                blockMoments[w.BlockIndex] = MomentsOf(w, model.Layout.Count);
+                // Per-block results are kept by block index (moments merged in block order), so no result depends on scheduling.
+                bool tallying = estimator.Tallying;
+                blockMoments.Add(w.BlockIndex, MomentsOf(w, model.Layout.Count, tallying ? estimator : null, worker));
                 targetMet[w.BlockIndex] = w.TargetMet;
                 planNpvReached[w.BlockIndex] = AtLeast(w.Metric(layout.Npv), plan.Npv);
                 planCumulativeReached[w.BlockIndex] = AtLeast(w.Metric(planMetric), planCumulative);
@@ -102,11 +103,7 @@ public static class Simulation
                 sample.Record(w);
                 counts[worker].Add(w);
                 monitor?.Record(w);
-                if (estimator.Tallying)
-                {
-                    estimator.Tally(worker, w);
-                }
-                else if (w.FirstTrial < estimator.PilotTrials)
+                if (!tallying && w.FirstTrial < estimator.PilotTrials)
                 {
                     estimator.AddToPilot(w.FirstTrial, w.Count, w);
                 }
@@ -146,7 +143,7 @@ public static class Simulation
         var simulated = clock.Elapsed;
 
         clock.Restart();
-        var moments = Merge(blockMoments.AsSpan(0, (int)scheduler.Blocks).ToArray(), model.Layout.Count);
+        var moments = blockMoments.Result(scheduler.Blocks);
         var estimates = estimator.Finish(moments, collect => scheduler.RunAll((worker, w) =>
         {
             InputSampler.SampleInputs(w, options.Seed, full: false);
@@ -205,40 +202,18 @@ public static class Simulation
     }
 
     // Trials of a block whose value is at least the plan's.
-    private static long AtLeast(ReadOnlySpan<double> values, double plan)
-    {
-        long count = 0;
-        foreach (double v in values)
-        {
-            count += v >= plan ? 1 : 0;
-        }
-        return count;
-    }
+    private static long AtLeast(ReadOnlySpan<double> values, double plan) => ColumnKernels.AtLeast(values, plan);
 
-    private static Moments[] MomentsOf(BlockWorkspace w, int metrics)
+    // Each metric column's moments, and its histogram and band tallies once the pilot has fixed them (one pass per
+    // column while it is in the cache).
+    private static Moments[] MomentsOf(BlockWorkspace w, int metrics, PercentileEstimator? tally, int worker)
     {
         var moments = new Moments[metrics];
         for (int m = 0; m < metrics; m++)
         {
-            moments[m] = Moments.Of(w.Metric(m));
-        }
-        return moments;
-    }
-
-    // Chan's merge in block order, so the moments never depend on which worker ran which block.
-    private static Moments[] Merge(Moments[][] blocks, int metrics)
-    {
-        var moments = new Moments[metrics];
-        for (int m = 0; m < metrics; m++)
-        {
-            moments[m] = Moments.Empty;
-        }
-        foreach (var block in blocks)
-        {
-            for (int m = 0; m < metrics; m++)
-            {
-                moments[m].Merge(block[m]);
-            }
+            var column = w.Metric(m);
+            moments[m] = ColumnKernels.MomentsOf(column);
+            tally?.TallyColumn(worker, m, column);
         }
         return moments;
     }

@@ -1,3 +1,5 @@
+using RiskSim.Core.Statistics;
+
 namespace RiskSim.Core.Engine;
 
 /// <summary>
@@ -42,25 +44,14 @@ internal sealed class TrialCounts(CompiledScenario model)
         {
             Payback[p]++;
         }
+        // Vectorised counts of the same rules: TrialRules.Left (not NaN) and TrialRules.RiskOccurred (at least one half).
         for (int p = 0; p < Exits.Length; p++)
         {
-            foreach (double e in w.ExitMonth.AsSpan(p * w.Size, w.Count))
-            {
-                if (TrialRules.Left(e))
-                {
-                    Exits[p]++;
-                }
-            }
+            Exits[p] += ColumnKernels.NotNaN(w.ExitMonth.AsSpan(p * w.Size, w.Count));
         }
         for (int r = 0; r < Occurrences.Length; r++)
         {
-            foreach (double o in w.Input(w.Model.Risks[r].Occurs))
-            {
-                if (TrialRules.RiskOccurred(o))
-                {
-                    Occurrences[r]++;
-                }
-            }
+            Occurrences[r] += ColumnKernels.AtLeast(w.Input(w.Model.Risks[r].Occurs), 0.5);
         }
         var ledgers = w.Model.Layout.Partners;
         for (int p = 0; p < ledgers.Count; p++)
@@ -69,16 +60,10 @@ internal sealed class TrialCounts(CompiledScenario model)
             {
                 PartnerPayback[p][year]++;
             }
-            foreach (double npv in w.Metric(ledgers[p].Npv))
-            {
-                PartnerNpvNegative[p] += npv < 0 ? 1 : 0;
-            }
+            PartnerNpvNegative[p] += ColumnKernels.Below(w.Metric(ledgers[p].Npv), 0);
             if (w.Model.Scenario.Partners[p].Target is { } target)
             {
-                foreach (double cumulative in w.Metric(ledgers[p].Cumulative(target.ByYear)))
-                {
-                    PartnerTargetMet[p] += cumulative >= target.CumulativeNetSavings ? 1 : 0;
-                }
+                PartnerTargetMet[p] += ColumnKernels.AtLeast(w.Metric(ledgers[p].Cumulative(target.ByYear)), target.CumulativeNetSavings);
             }
         }
     }
@@ -119,15 +104,7 @@ internal sealed class TrialCounts(CompiledScenario model)
         }
     }
 
-    private static long CountPositive(ReadOnlySpan<double> values)
-    {
-        long count = 0;
-        foreach (double v in values)
-        {
-            count += v > 0 ? 1 : 0;
-        }
-        return count;
-    }
+    private static long CountPositive(ReadOnlySpan<double> values) => ColumnKernels.Above(values, 0);
 
     private static void CountProfile(BlockWorkspace w, IReadOnlyList<double>? profile, MetricBlock ledger, long[] met)
     {
@@ -137,11 +114,7 @@ internal sealed class TrialCounts(CompiledScenario model)
         }
         for (int t = 0; t < profile.Count; t++)
         {
-            double figure = profile[t];
-            foreach (double cumulative in w.Metric(ledger.Cumulative(t + 1)))
-            {
-                met[t] += cumulative >= figure ? 1 : 0;
-            }
+            met[t] += ColumnKernels.AtLeast(w.Metric(ledger.Cumulative(t + 1)), profile[t]);
         }
     }
 

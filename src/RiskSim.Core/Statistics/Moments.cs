@@ -21,29 +21,11 @@ internal struct Moments
     /// <summary>Largest value.</summary>
     public double Max;
 
-    /// <summary>Moments of a span, computed in two passes for accuracy.</summary>
-    public static Moments Of(ReadOnlySpan<double> values)
-    {
-        if (values.Length == 0)
-        {
-            return Empty;
-        }
-        double sum = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
-        foreach (double v in values)
-        {
-            sum += v;
-            min = Math.Min(min, v);
-            max = Math.Max(max, v);
-        }
-        double mean = sum / values.Length;
-        double m2 = 0;
-        foreach (double v in values)
-        {
-            double d = v - mean;
-            m2 += d * d;
-        }
-        return new Moments { Count = values.Length, Mean = mean, M2 = m2, Min = min, Max = max };
-    }
+    /// <summary>
+    /// Moments of a span, computed in two passes for accuracy, in <see cref="ColumnKernels.Lanes"/> lane-wise partial
+    /// sums (the same bits on every vector width).
+    /// </summary>
+    public static Moments Of(ReadOnlySpan<double> values) => ColumnKernels.MomentsOf(values);
 
     /// <summary>No values.</summary>
     public static Moments Empty => new() { Min = double.PositiveInfinity, Max = double.NegativeInfinity };

@@ -33,12 +33,15 @@ internal sealed class PercentileEstimator
     private long _trials;
     private readonly IReadOnlyList<double> _probabilities;
     private readonly IReadOnlyList<int> _decisionMetrics;
-    private readonly double[][] _pilot;
+    private double[][] _pilot;
     private readonly WorkerTally[] _workers;
     private int _pilotCount;
     private QuantileHistogram? _histogram;
     private double[][]? _exactSorted;
     private CaptureBand[] _bands = [];
+    private FineBand[] _fineBands = [];
+    private int[][] _bandsOf = [];
+    private int[][] _fineBandsOf = [];
 
     /// <param name="metrics">Metric columns.</param>
     /// <param name="trials">Trials in the run.</param>
@@ -109,6 +112,7 @@ internal sealed class PercentileEstimator
         }
         var values = new double[total];
         var bands = new List<CaptureBand>();
+        var fineBands = new List<FineBand>();
         for (int m = 0; m < _metrics; m++)
         {
             _pilot[m].AsSpan(0, total).CopyTo(values);
@@ -120,7 +124,7 @@ internal sealed class PercentileEstimator
             }
             else
             {
-                bands.AddRange(CrowdedBands(m, values, low[m], scale[m], atoms[m]));
+                fineBands.AddRange(CrowdedBands(m, values, low[m], scale[m], atoms[m]));
                 if (_decisionMetrics.Contains(m))
                 {
                     bands.AddRange(DecisionBands(m, values));
@@ -128,47 +132,74 @@ internal sealed class PercentileEstimator
             }
         }
         _bands = bands.ToArray();
-        _histogram = new QuantileHistogram(low, scale, atoms);
+        _fineBands = fineBands.ToArray();
+        _bandsOf = Enumerable.Range(0, _metrics).Select(m => Enumerable.Range(0, _bands.Length).Where(b => _bands[b].Metric == m).ToArray()).ToArray();
+        _fineBandsOf = Enumerable.Range(0, _metrics)
+            .Select(m => Enumerable.Range(0, _fineBands.Length).Where(b => _fineBands[b].Metric == m).ToArray()).ToArray();
+        _histogram = new QuantileHistogram(low, scale, atoms, counted: false);
         foreach (var worker in _workers)
         {
-            worker.Start(_histogram, _bands.Length);
+            worker.Start(_histogram, _bands.Length, _fineBands);
         }
         Tally(0, new PilotColumns(_pilot, total));
+        // The pilot's values (one column of up to 65,536 per metric: 135 MB for 258 metrics) are not needed again.
+        _pilot = [];
     }
 
     /// <summary>Counts a batch of trials in worker <paramref name="worker"/>'s tallies.</summary>
     public void Tally(int worker, IMetricColumns batch)
     {
-        var tally = _workers[worker];
-        var h = tally.Histogram!;
-        for (int m = 0; m < h.Metrics; m++)
+        for (int m = 0; m < _metrics; m++)
         {
-            h.AddAll(m, batch.Column(m));
+            TallyColumn(worker, m, batch.Column(m));
         }
-        for (int b = 0; b < _bands.Length; b++)
+    }
+
+    /// <summary>
+    /// Counts one metric's column of a batch in worker <paramref name="worker"/>'s tallies: its histogram, and the
+    /// capture bands of that metric (while the column is still in the cache).
+    /// </summary>
+    public void TallyColumn(int worker, int metric, ReadOnlySpan<double> column)
+    {
+        var tally = _workers[worker];
+        tally.Histogram!.AddAll(metric, column);
+        int[] bands = _bandsOf[metric];
+        int[] fine = _fineBandsOf[metric];
+        if (bands.Length == 0 && fine.Length == 0)
+        {
+            return;
+        }
+        var inside = tally.Indices(column.Length);
+        foreach (int b in bands)
         {
             var band = _bands[b];
+            int count = ColumnKernels.InRange(column, band.Low, band.High, inside, ref tally.BandBelow[b]);
             var values = tally.BandValues[b];
-            long below = 0;
-            foreach (double v in batch.Column(band.Metric))
+            for (int k = 0; k < count; k++)
             {
-                if (v < band.Low)
-                {
-                    below++;
-                }
-                else if (v <= band.High)
-                {
-                    values.Add(v);
-                }
+                values.Add(column[inside[k]]);
             }
-            tally.BandBelow[b] += below;
+        }
+        foreach (int b in fine)
+        {
+            var band = _fineBands[b];
+            var counts = tally.Fine[b];
+            int count = ColumnKernels.InRange(column, band.Low, band.High, inside, ref counts.Below);
+            for (int k = 0; k < count; k++)
+            {
+                double v = column[inside[k]];
+                int bin = band.BinOf(v);
+                counts.Counts[bin]++;
+                counts.Min[bin] = Math.Min(counts.Min[bin], v);
+                counts.Max[bin] = Math.Max(counts.Max[bin], v);
+            }
         }
     }
 
     // Where the pilot shows a reported percentile in a bin too crowded for the histogram's rank guarantee (a
     // spike of density, e.g. savings just starting to ramp up), the main pass also keeps every value in a band
     // around the pilot's estimate, wide enough to hold the true percentile.
-    private IEnumerable<CaptureBand> CrowdedBands(int metric, double[] sorted, double low, double scale, double[] atoms)
+    private IEnumerable<FineBand> CrowdedBands(int metric, double[] sorted, double low, double scale, double[] atoms)
     {
         int n = sorted.Length;
         double width = 1 / scale;
@@ -189,7 +220,7 @@ internal sealed class PercentileEstimator
                 continue;
             }
             double delta = CaptureStandardErrors * Math.Sqrt(p * (1 - p) / n) + 2.0 / n;
-            yield return new CaptureBand(metric, Percentiles.OfSorted(sorted, Math.Max(0, p - delta)),
+            yield return FineBand.FromPilot(metric, sorted, Percentiles.OfSorted(sorted, Math.Max(0, p - delta)),
                 Percentiles.OfSorted(sorted, Math.Min(1, p + delta)));
         }
     }
@@ -241,12 +272,21 @@ internal sealed class PercentileEstimator
             Array.Sort(bandValues[b]);
             bandBelow[b] = _workers.Sum(w => w.BandBelow[b]);
         }
+        var fine = new FineCounts[_fineBands.Length];
+        for (int b = 0; b < fine.Length; b++)
+        {
+            fine[b] = new FineCounts(_fineBands[b].BinCount);
+            foreach (var worker in _workers)
+            {
+                fine[b].Add(worker.Fine[b]);
+            }
+        }
 
         long n = _trials;
         // Which order statistics each (metric, probability) needs, and where the histogram is not sure enough.
         var orderStats = new Dictionary<(int Metric, long Rank), double>();
-        var located = new Dictionary<(int Metric, long Rank), (int Slot, long Index)>();
-        var uncertainBins = new HashSet<(int Metric, int Slot)>();
+        var located = new Dictionary<(int Metric, long Rank), (ExactBin Bin, long Index)>();
+        var uncertainBins = new HashSet<ExactBin>();
         long tolerance = (long)Math.Floor(Tolerance * n);
         long worst = 0;
         foreach (var (m, rank, exactOnly) in NeededRanks(n))
@@ -261,17 +301,26 @@ internal sealed class PercentileEstimator
                 continue;
             }
             var (value, slot, index, error) = histogram.Locate(m, rank, moments[m].Min, moments[m].Max);
+            var bin = new ExactBin(m, -1, slot);
             if (error > 0 && FromBand(m, rank, bandValues, bandBelow) is double exactValue)
             {
                 orderStats[(m, rank)] = exactValue;
                 continue;
             }
+            // A crowded percentile's fine band, where it holds the rank more tightly than the histogram's bin.
+            foreach (int b in _fineBandsOf[m])
+            {
+                if (error > 0 && fine[b].Locate(rank) is var (bandValue, bandBin, bandIndex, bandError) && bandError < error)
+                {
+                    (value, bin, index, error) = (bandValue, new ExactBin(m, b, bandBin), bandIndex, bandError);
+                }
+            }
             orderStats[(m, rank)] = value;
-            located[(m, rank)] = (slot, index);
+            located[(m, rank)] = (bin, index);
             // A decision figure's order statistics must be exact: any rank error sends its bin to the exact pass.
             if (error > tolerance || (exactOnly && error > 0))
             {
-                uncertainBins.Add((m, slot));
+                uncertainBins.Add(bin);
             }
             else
             {
@@ -282,9 +331,9 @@ internal sealed class PercentileEstimator
         if (exactPass)
         {
             var exact = CollectExact(histogram, uncertainBins, rerun);
-            foreach (var (key, (slot, index)) in located)
+            foreach (var (key, (bin, index)) in located)
             {
-                if (exact.TryGetValue((key.Metric, slot), out var sorted))
+                if (exact.TryGetValue(bin, out var sorted))
                 {
                     orderStats[key] = sorted[index];
                 }
@@ -292,6 +341,14 @@ internal sealed class PercentileEstimator
         }
         return new PercentileEstimates(n, orderStats, (double)worst / n, exactPass, histogram, _exactSorted, moments);
     }
+
+    /// <summary>
+    /// Values the estimator holds for its capture bands once the run is tallied: those kept one by one (the decision
+    /// metrics' bands), and the fine bands' counters (each a count, a minimum and a maximum). Neither the counters nor,
+    /// for a run without decision metrics, the values grow with the number of trials.
+    /// </summary>
+    internal (long KeptValues, long FineCounters) HeldByBands() =>
+        (_workers.Sum(w => w.BandValues.Sum(v => (long)v.Count)), _workers.Sum(w => w.Fine.Sum(f => (long)f.Counts.Length)));
 
     // Every order statistic the run reports: the two ranks around each needed percentile of every metric, then on
     // each decision metric the ranks around its reserve percentiles and the ends of their 95% intervals (exact only).
@@ -334,12 +391,12 @@ internal sealed class PercentileEstimator
         return null;
     }
 
-    // Re-simulates every block (same streams, same values) and keeps the values of the few bins whose order
-    // statistics the histogram could not pin down tightly enough.
-    private Dictionary<(int Metric, int Slot), double[]> CollectExact(QuantileHistogram histogram,
-        HashSet<(int Metric, int Slot)> bins, Action<Action<int, IMetricColumns>> rerun)
+    // Re-simulates every block (same streams, same values) and keeps the values of the few bins (histogram slots or
+    // fine-band bins) whose order statistics the counts could not pin down tightly enough.
+    private Dictionary<ExactBin, double[]> CollectExact(QuantileHistogram histogram, HashSet<ExactBin> bins,
+        Action<Action<int, IMetricColumns>> rerun)
     {
-        var byMetric = bins.GroupBy(b => b.Metric).ToDictionary(g => g.Key, g => g.Select(b => b.Slot).ToHashSet());
+        var byMetric = bins.GroupBy(b => b.Metric).ToDictionary(g => g.Key, g => g.ToArray());
         var keys = bins.ToArray();
         var index = keys.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i);
         var found = new List<double>[_workers.Length][];
@@ -349,19 +406,33 @@ internal sealed class PercentileEstimator
         }
         rerun((worker, batch) =>
         {
-            foreach (var (metric, slots) in byMetric)
+            foreach (var (metric, wanted) in byMetric)
             {
                 foreach (double v in batch.Column(metric))
                 {
-                    int slot = histogram.SlotOf(metric, v);
-                    if (slots.Contains(slot) && !histogram.IsAtom(metric, v))
+                    int slot = -2;
+                    foreach (var bin in wanted)
                     {
-                        found[worker][index[(metric, slot)]].Add(v);
+                        bool inside;
+                        if (bin.Band < 0)
+                        {
+                            slot = slot == -2 ? histogram.SlotOf(metric, v) : slot;
+                            inside = slot == bin.Bin && !histogram.IsAtom(metric, v);
+                        }
+                        else
+                        {
+                            var band = _fineBands[bin.Band];
+                            inside = v >= band.Low && v <= band.High && band.BinOf(v) == bin.Bin;
+                        }
+                        if (inside)
+                        {
+                            found[worker][index[bin]].Add(v);
+                        }
                     }
                 }
             }
         });
-        var result = new Dictionary<(int, int), double[]>();
+        var result = new Dictionary<ExactBin, double[]>();
         for (int i = 0; i < keys.Length; i++)
         {
             var all = found.SelectMany(f => f[i]).ToArray();
@@ -374,20 +445,159 @@ internal sealed class PercentileEstimator
     /// <summary>A value range of one metric whose every value the main pass keeps.</summary>
     private readonly record struct CaptureBand(int Metric, double Low, double High);
 
-    /// <summary>One worker's histogram and capture-band values.</summary>
+    /// <summary>Where the exact pass collects values: a histogram slot (<c>Band</c> −1) or a bin of a fine band.</summary>
+    private readonly record struct ExactBin(int Metric, int Band, int Bin);
+
+    /// <summary>
+    /// A value range of one metric around a crowded percentile, counted in fine bins instead of kept value by value: a
+    /// bin per gap between the distinct pilot values inside it, and a bin of its own for each value the pilot holds more
+    /// than once. A gap between neighbouring pilot values holds about 1/65,536 of the trials, far below the tolerated
+    /// rank error, and each bin's minimum and maximum make a point mass exact.
+    /// </summary>
+    private sealed class FineBand(int metric, double[] edges)
+    {
+        public int Metric { get; } = metric;
+
+        /// <summary>Bin i holds [edges[i], edges[i + 1]).</summary>
+        public double[] Edges { get; } = edges;
+
+        public double Low => Edges[0];
+
+        /// <summary>The largest value in the band.</summary>
+        public double High { get; } = Math.BitDecrement(edges[^1]);
+
+        public int BinCount => Edges.Length - 1;
+
+        public int BinOf(double v)
+        {
+            int i = Array.BinarySearch(Edges, v);
+            return i >= 0 ? i : ~i - 1;
+        }
+
+        public static FineBand FromPilot(int metric, double[] sorted, double low, double high)
+        {
+            var edges = new List<double> { low };
+            int start = CountBetween(sorted, double.NegativeInfinity, low);
+            while (start < sorted.Length && sorted[start] <= high)
+            {
+                double v = sorted[start];
+                int end = start + 1;
+                while (end < sorted.Length && sorted[end] == v)
+                {
+                    end++;
+                }
+                if (v > edges[^1])
+                {
+                    edges.Add(v);
+                }
+                // A repeated value gets a bin of its own.
+                if (end - start > 1 && Math.BitIncrement(v) > edges[^1])
+                {
+                    edges.Add(Math.BitIncrement(v));
+                }
+                start = end;
+            }
+            if (Math.BitIncrement(high) > edges[^1])
+            {
+                edges.Add(Math.BitIncrement(high));
+            }
+            return new FineBand(metric, edges.ToArray());
+        }
+    }
+
+    /// <summary>One worker's (or the run's) counts of a fine band: values below it, and each bin's count, minimum and maximum.</summary>
+    private sealed class FineCounts
+    {
+        public FineCounts(int bins)
+        {
+            Counts = new long[bins];
+            Min = new double[bins];
+            Max = new double[bins];
+            Min.AsSpan().Fill(double.PositiveInfinity);
+            Max.AsSpan().Fill(double.NegativeInfinity);
+        }
+
+        public long Below;
+
+        public long[] Counts { get; }
+
+        public double[] Min { get; }
+
+        public double[] Max { get; }
+
+        public void Add(FineCounts other)
+        {
+            Below += other.Below;
+            for (int i = 0; i < Counts.Length; i++)
+            {
+                Counts[i] += other.Counts[i];
+                Min[i] = Math.Min(Min[i], other.Min[i]);
+                Max[i] = Math.Max(Max[i], other.Max[i]);
+            }
+        }
+
+        /// <summary>
+        /// The order statistic of rank <paramref name="rank"/> if it falls in the band: exact when it is its bin's smallest
+        /// or largest value or the bin holds one value only, else interpolated with the bin's count as the rank error.
+        /// </summary>
+        public (double Value, int Bin, long Index, long Error)? Locate(long rank)
+        {
+            long before = Below;
+            if (rank < before)
+            {
+                return null;
+            }
+            for (int i = 0; i < Counts.Length; i++)
+            {
+                long c = Counts[i];
+                if (rank < before + c)
+                {
+                    long j = rank - before;
+                    if (j == 0 || Min[i] == Max[i])
+                    {
+                        return (Min[i], i, j, 0);
+                    }
+                    if (j == c - 1)
+                    {
+                        return (Max[i], i, j, 0);
+                    }
+                    return (Min[i] + (j + 0.5) / c * (Max[i] - Min[i]), i, j, c);
+                }
+                before += c;
+            }
+            return null;
+        }
+    }
+
+    /// <summary>One worker's histogram, capture-band values and fine-band counts.</summary>
     private sealed class WorkerTally
     {
+        private int[] _indices = [];
+
         public QuantileHistogram? Histogram { get; private set; }
 
         public List<double>[] BandValues { get; private set; } = [];
 
         public long[] BandBelow { get; private set; } = [];
 
-        public void Start(QuantileHistogram template, int bands)
+        public FineCounts[] Fine { get; private set; } = [];
+
+        public void Start(QuantileHistogram template, int bands, FineBand[] fine)
         {
             Histogram = template.EmptyCopy();
             BandValues = Enumerable.Range(0, bands).Select(_ => new List<double>()).ToArray();
             BandBelow = new long[bands];
+            Fine = fine.Select(b => new FineCounts(b.BinCount)).ToArray();
+        }
+
+        /// <summary>Scratch for the indices of a column's values inside a band.</summary>
+        public Span<int> Indices(int length)
+        {
+            if (_indices.Length < length)
+            {
+                _indices = new int[length];
+            }
+            return _indices;
         }
     }
 
