@@ -3,7 +3,7 @@ using RiskSim.IO.Scenarios;
 
 namespace RiskSim.Benchmarks;
 
-/// <summary>Benchmarks entry point: BenchmarkDotNet by default, <c>phases SCENARIO</c> for a stage breakdown, <c>ledger SCENARIO</c> for the cost of partner ledgers.</summary>
+/// <summary>Benchmarks entry point: BenchmarkDotNet by default, <c>phases SCENARIO</c> for a stage breakdown, <c>sampling SCENARIO</c> for the sampling kernels, <c>ledger SCENARIO</c> for the cost of partner ledgers.</summary>
 public static class Program
 {
     /// <summary>Runs BenchmarkDotNet, or a stage breakdown (<c>phases</c>) or allocation probe (<c>alloc</c>).</summary>
@@ -15,6 +15,11 @@ public static class Program
             int blocks = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 500;
             PhaseTimer.Run(scenario, blocks, partnerLedgers: false);
             PhaseTimer.Run(scenario, blocks, partnerLedgers: true);
+            return;
+        }
+        if (args.Length >= 2 && args[0] == "sampling")
+        {
+            SamplingTimer.Run(ScenarioReader.ReadFile(args[1]));
             return;
         }
         if (args.Length >= 2 && args[0] == "alloc")
