@@ -15,21 +15,21 @@ public class PinnedResultsTests
 
     public static TheoryData<string, string, string> Pins => new()
     {
-        { "tests/reference/reference-simple.yaml", "decision.json", "7e19caff7f94fdbe185d526bf41e0e88ba019e6650d2ee32f18468d00893939b" },
-        { "tests/reference/reference-simple.yaml", "sensitivity.parquet", "2f09052606ac3876cbd31f2f34e4f9af656b07a0e81660c5e9c6a674b1cfb8ad" },
-        { "tests/reference/reference-simple.yaml", "summary.csv", "480e835fdd97049246c3e9daa3b57aef7064fde27a3712c577a98d31128cf9f6" },
-        { "tests/reference/reference-simple.yaml", "summary.parquet", "7a64f94c929911627db5c886b60e112f309dd2d77e401998f3b382c4ceb1d362" },
-        { "tests/reference/reference-simple.yaml", "trials.parquet", "d3da8f147605b39048719e591153ffac87f5a03a9817eb6e176a8a2d6ff4a9dc" },
-        { "tests/reference/reference-shared-ict.yaml", "decision.json", "a5487e7527d909c59328cd0996b98d05f5bcd4129f14bf5d8efd939378d5962c" },
-        { "tests/reference/reference-shared-ict.yaml", "sensitivity.parquet", "ed68a8d949a7fc95bbbd1e1c5e8f773160b6e957805fa1fbbf64a222c49b48f1" },
-        { "tests/reference/reference-shared-ict.yaml", "summary.csv", "c07f5232004ae94ae9e6fa7df9dafb54dafac6a980e97074959efcaabfd6a11c" },
-        { "tests/reference/reference-shared-ict.yaml", "summary.parquet", "c4d4f12b0059a3923e1343ba0a0177523c33ebc81053a3f0dc1094957535f643" },
-        { "tests/reference/reference-shared-ict.yaml", "trials.parquet", "41dae4d6f38f95e4abd1891ab331ab674796679f03d8ca8b555587570746fe23" },
-        { "benchmarks/scenarios/synthetic-large.yaml", "decision.json", "d3b03c004a2252da7d2c0ee5d607c4eef87c900383d833c2793b43d4d62ae35c" },
-        { "benchmarks/scenarios/synthetic-large.yaml", "sensitivity.parquet", "c65d47fa3311bc6b81492d1d9af0ac5a89bdd113496d274d3dd4c69cd01c1cdb" },
-        { "benchmarks/scenarios/synthetic-large.yaml", "summary.csv", "86656118c6c94a930f857248d4b497a0dec5b4fe09046cd170de44d2266625ab" },
-        { "benchmarks/scenarios/synthetic-large.yaml", "summary.parquet", "0d2576d30909370c4cef045ab53719dffba6c09edfbd07d45dc53ef2f36b0f87" },
-        { "benchmarks/scenarios/synthetic-large.yaml", "trials.parquet", "05824f09da28aef481b0fa3bb3feb50b4a99d22468235eb82ff51a2499bcaeb8" },
+        { "tests/reference/reference-simple.yaml", "decision.json", "0eea7f3355188cc74569321e5746ad7b5084157c9248d58187749e9caf413f27" },
+        { "tests/reference/reference-simple.yaml", "sensitivity.parquet", "0548e4e67a2d44aadb7ffcb5668596c53aa3a229457369c1a3eb073469c1a355" },
+        { "tests/reference/reference-simple.yaml", "summary.csv", "8d21612988212fdc224548f4e784f624eb73f7d319acd466654245c6a5e1ad47" },
+        { "tests/reference/reference-simple.yaml", "summary.parquet", "0db95a10176b2dfe94b5dd67ea245ff1acfad590a862540579a839b09e47a0f2" },
+        { "tests/reference/reference-simple.yaml", "trials.parquet", "1ab26635748a48615c3c35e2481aff705f0cae0f164a791464bf20a801e6edfd" },
+        { "tests/reference/reference-shared-ict.yaml", "decision.json", "f388adc74a4b0e838f1bf782d4a54c55af63a6497e3aa29cbe2b2fe9b021e2ce" },
+        { "tests/reference/reference-shared-ict.yaml", "sensitivity.parquet", "75324c223c35e4ad565b5a19497f099f66aa9aa87a432d4ad4ee8ab13589bae3" },
+        { "tests/reference/reference-shared-ict.yaml", "summary.csv", "0443a176188b837ee3a048e4bc577728dca5790a3e191818df5394865ff0eefe" },
+        { "tests/reference/reference-shared-ict.yaml", "summary.parquet", "fabbe0c6c7a2a2bc357da4b86b8ea58ddeac5873c8c5df9eb43a1f1739e92d3e" },
+        { "tests/reference/reference-shared-ict.yaml", "trials.parquet", "fcd84bd0a1875ad49c5b1e4075a6c88a110473faccb30a79fd1ff545d0393b13" },
+        { "benchmarks/scenarios/synthetic-large.yaml", "decision.json", "dac4ab065fecd8bf98354da72313f52b8ca44a9b7b944ddc1c35eaa8961fbb2b" },
+        { "benchmarks/scenarios/synthetic-large.yaml", "sensitivity.parquet", "0e2e054bdf39f5c9a7870b7c65a51462572116085660471b4b248f54bc8e121a" },
+        { "benchmarks/scenarios/synthetic-large.yaml", "summary.csv", "c4b24b3d15e17d7fd1ed84ca7e3ba6a348443e3ddde2c24f48f02d864face148" },
+        { "benchmarks/scenarios/synthetic-large.yaml", "summary.parquet", "972ac23e257be024278088a3099920d2afba91248937c419b10c677077552775" },
+        { "benchmarks/scenarios/synthetic-large.yaml", "trials.parquet", "8ab64f33b7e7bf20057474045fcbd3a564142a30250d511e8c1a4a7839abe965" },
     };
 
     private static readonly Dictionary<string, Lazy<string>> Runs = new(StringComparer.Ordinal);

@@ -121,7 +121,7 @@ internal static partial class ColumnMath
             var t = xsq * (xnum + Vector256.Create(Cp4)) / (xden + Vector256.Create(Cq4));
             ratio = Vector256.ConditionalSelect(middle, ratio, (Vector256.Create(InvSqrtTwoPi) - t) / y);
         }
-        var y1 = Vector256.Truncate(y * Vector256.Create(16.0)) / Vector256.Create(16.0);
+        var y1 = Vector256.Floor(y * Vector256.Create(16.0)) / Vector256.Create(16.0);
         var del = (y - y1) * (y + y1);
         var tail = Exp256(-y1 * y1 * Vector256.Create(0.5)) * Exp256(-del * Vector256.Create(0.5)) * ratio;
         tail = Vector256.ConditionalSelect(Vector256.GreaterThan(y, Vector256.Create(CdfZero)), Vector256<double>.Zero, tail);

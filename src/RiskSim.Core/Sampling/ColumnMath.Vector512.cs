@@ -121,7 +121,7 @@ internal static partial class ColumnMath
             var t = xsq * (xnum + Vector512.Create(Cp4)) / (xden + Vector512.Create(Cq4));
             ratio = Vector512.ConditionalSelect(middle, ratio, (Vector512.Create(InvSqrtTwoPi) - t) / y);
         }
-        var y1 = Vector512.Truncate(y * Vector512.Create(16.0)) / Vector512.Create(16.0);
+        var y1 = Vector512.Floor(y * Vector512.Create(16.0)) / Vector512.Create(16.0);
         var del = (y - y1) * (y + y1);
         var tail = Exp512(-y1 * y1 * Vector512.Create(0.5)) * Exp512(-del * Vector512.Create(0.5)) * ratio;
         tail = Vector512.ConditionalSelect(Vector512.GreaterThan(y, Vector512.Create(CdfZero)), Vector512<double>.Zero, tail);

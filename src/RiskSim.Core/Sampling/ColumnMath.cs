@@ -479,7 +479,7 @@ internal static partial class ColumnMath
         else
         {
             double ratio = y <= CdfAsymptotic ? CdfMiddle(y) : CdfFar(y);
-            double y1 = Math.Truncate(y * 16) / 16;
+            double y1 = Math.Floor(y * 16) / 16;
             double del = (y - y1) * (y + y1);
             tail = ExpScalar(-y1 * y1 * 0.5) * ExpScalar(-del * 0.5) * ratio;
         }
