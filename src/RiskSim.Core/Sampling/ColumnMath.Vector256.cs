@@ -61,7 +61,7 @@ internal static partial class ColumnMath
         var k2 = k - k1;
         var s1 = Vector256.ShiftLeft(k1 + Vector256.Create(1023L), 52).AsDouble();
         var s2 = Vector256.ShiftLeft(k2 + Vector256.Create(1023L), 52).AsDouble();
-        return p * s1 * s2;
+        return Vector256.ConditionalSelect(Vector256.Equals(x, x), p * s1 * s2, Vector256.Create(double.NaN));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -126,7 +126,9 @@ internal static partial class ColumnMath
         var tail = Exp256(-y1 * y1 * Vector256.Create(0.5)) * Exp256(-del * Vector256.Create(0.5)) * ratio;
         tail = Vector256.ConditionalSelect(Vector256.GreaterThan(y, Vector256.Create(CdfZero)), Vector256<double>.Zero, tail);
         var cum = Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<double>.Zero), Vector256.Create(1.0) - tail, tail);
-        return Vector256.ConditionalSelect(isCentral, central, cum);
+        // One NaN for a NaN argument, whichever operand the hardware would have passed on.
+        var result = Vector256.ConditionalSelect(isCentral, central, cum);
+        return Vector256.ConditionalSelect(Vector256.Equals(x, x), result, Vector256.Create(double.NaN));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -196,6 +198,6 @@ internal static partial class ColumnMath
         val = Vector256.ConditionalSelect(lower, -val, val);
         var infinity = Vector256.ConditionalSelect(lower, Vector256.Create(double.NegativeInfinity), Vector256.Create(double.PositiveInfinity));
         val = Vector256.ConditionalSelect(Vector256.LessThanOrEqual(rr, Vector256<double>.Zero), infinity, val);
-        return Vector256.ConditionalSelect(central, c, val);
+        return Vector256.ConditionalSelect(Vector256.Equals(p, p), Vector256.ConditionalSelect(central, c, val), Vector256.Create(double.NaN));
     }
 }

@@ -61,7 +61,7 @@ internal static partial class ColumnMath
         var k2 = k - k1;
         var s1 = Vector512.ShiftLeft(k1 + Vector512.Create(1023L), 52).AsDouble();
         var s2 = Vector512.ShiftLeft(k2 + Vector512.Create(1023L), 52).AsDouble();
-        return p * s1 * s2;
+        return Vector512.ConditionalSelect(Vector512.Equals(x, x), p * s1 * s2, Vector512.Create(double.NaN));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -126,7 +126,9 @@ internal static partial class ColumnMath
         var tail = Exp512(-y1 * y1 * Vector512.Create(0.5)) * Exp512(-del * Vector512.Create(0.5)) * ratio;
         tail = Vector512.ConditionalSelect(Vector512.GreaterThan(y, Vector512.Create(CdfZero)), Vector512<double>.Zero, tail);
         var cum = Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512<double>.Zero), Vector512.Create(1.0) - tail, tail);
-        return Vector512.ConditionalSelect(isCentral, central, cum);
+        // One NaN for a NaN argument, whichever operand the hardware would have passed on.
+        var result = Vector512.ConditionalSelect(isCentral, central, cum);
+        return Vector512.ConditionalSelect(Vector512.Equals(x, x), result, Vector512.Create(double.NaN));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -196,6 +198,6 @@ internal static partial class ColumnMath
         val = Vector512.ConditionalSelect(lower, -val, val);
         var infinity = Vector512.ConditionalSelect(lower, Vector512.Create(double.NegativeInfinity), Vector512.Create(double.PositiveInfinity));
         val = Vector512.ConditionalSelect(Vector512.LessThanOrEqual(rr, Vector512<double>.Zero), infinity, val);
-        return Vector512.ConditionalSelect(central, c, val);
+        return Vector512.ConditionalSelect(Vector512.Equals(p, p), Vector512.ConditionalSelect(central, c, val), Vector512.Create(double.NaN));
     }
 }

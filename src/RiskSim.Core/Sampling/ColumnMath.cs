@@ -462,7 +462,7 @@ internal static partial class ColumnMath
         long k2 = k - k1;
         double s1 = BitConverter.Int64BitsToDouble((k1 + 1023) << 52);
         double s2 = BitConverter.Int64BitsToDouble((k2 + 1023) << 52);
-        return p * s1 * s2;
+        return double.IsNaN(x) ? double.NaN : p * s1 * s2;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -472,6 +472,11 @@ internal static partial class ColumnMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double CdfScalar(double x)
     {
+        if (double.IsNaN(x))
+        {
+            // One NaN for a NaN argument, whichever operand the hardware would have passed on.
+            return double.NaN;
+        }
         double y = Math.Abs(x);
         if (y <= CdfCentral)
         {
@@ -542,6 +547,10 @@ internal static partial class ColumnMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double InvCdfScalar(double p)
     {
+        if (double.IsNaN(p))
+        {
+            return double.NaN;
+        }
         double q = p - 0.5;
         if (Math.Abs(q) <= 0.425)
         {
