@@ -3,7 +3,7 @@ using RiskSim.IO.Scenarios;
 
 namespace RiskSim.Benchmarks;
 
-/// <summary>Benchmarks entry point: BenchmarkDotNet by default, <c>phases SCENARIO</c> for a stage breakdown, <c>ledger SCENARIO</c> for the cost of partner ledgers.</summary>
+/// <summary>Benchmarks entry point: BenchmarkDotNet by default, <c>phases SCENARIO</c> for a stage breakdown, <c>sampling SCENARIO</c> for the sampling kernels, <c>ledger SCENARIO</c> for the cost of partner ledgers.</summary>
 public static class Program
 {
     /// <summary>Runs BenchmarkDotNet, or a stage breakdown (<c>phases</c>) or allocation probe (<c>alloc</c>).</summary>
@@ -20,6 +20,11 @@ public static class Program
         if (args.Length >= 2 && args[0] == "kernel")
         {
             KernelTimer.Run(ScenarioReader.ReadFile(args[1]), args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 100);
+            return;
+        }
+        if (args.Length >= 2 && args[0] == "sampling")
+        {
+            SamplingTimer.Run(ScenarioReader.ReadFile(args[1]));
             return;
         }
         if (args.Length >= 2 && args[0] == "alloc")

@@ -15,21 +15,21 @@ public class PinnedResultsTests
 
     public static TheoryData<string, string, string> Pins => new()
     {
-        { "tests/reference/reference-simple.yaml", "decision.json", "f8c92de3c51a1041badc6164aeece8f56d16da8e93b0a9c9db00934bfb9972af" },
-        { "tests/reference/reference-simple.yaml", "sensitivity.parquet", "df0017f011efd67f206776f848ec8eca19d85a01e01c5e78dd1ca8d3dd5e0618" },
-        { "tests/reference/reference-simple.yaml", "summary.csv", "23418df6f9114fd0a17f2f06cb4d54133c82820f97d3f79aec1196954a56fff7" },
-        { "tests/reference/reference-simple.yaml", "summary.parquet", "50138f7698ac3f2ddeb476f822356abd2982939dc31718366920f62602155984" },
-        { "tests/reference/reference-simple.yaml", "trials.parquet", "35352e73ebe1110d3b4816e202241695c41d27ef76a6295b3c397e1a2e140326" },
-        { "tests/reference/reference-shared-ict.yaml", "decision.json", "6a355d346fab8caf43572437f388e8ed36224bb09f86651b1ccab1dc787cd2da" },
-        { "tests/reference/reference-shared-ict.yaml", "sensitivity.parquet", "38ef64e8210aaa400d43a77b4210384e4f53b19d6b5278c85499309092b7b367" },
-        { "tests/reference/reference-shared-ict.yaml", "summary.csv", "9d069eb4c4590fce46e2147ff67e3e4b8e20a288010f596d4587b6a3aca564bc" },
-        { "tests/reference/reference-shared-ict.yaml", "summary.parquet", "36343e7a7a7f50dbbae28475fe80ed507cad2ee3f79ddf4231f7569d14f1ceb1" },
-        { "tests/reference/reference-shared-ict.yaml", "trials.parquet", "1d2108c44554b194ea197974d862c977cf52166f46a94e2ac4154d0191395dd2" },
-        { "benchmarks/scenarios/synthetic-large.yaml", "decision.json", "07c2e49df9072ac7a0380cc970dce905d897d9c0aeaa183c568d87d3ebdcb714" },
-        { "benchmarks/scenarios/synthetic-large.yaml", "sensitivity.parquet", "155d05c07bca8f8ab6aed7f32ca82fe565340c227c217680d1c1b46ce2c0f310" },
-        { "benchmarks/scenarios/synthetic-large.yaml", "summary.csv", "15d5f2b87a4c67ecd8d8da9ec5a197c3175f15585300f36dea6116bc7466dd49" },
-        { "benchmarks/scenarios/synthetic-large.yaml", "summary.parquet", "dacca4e177bf95fadfecbdcbe750355e752bc19b8e06ad9c5039f1aca088c895" },
-        { "benchmarks/scenarios/synthetic-large.yaml", "trials.parquet", "2e13f59c0c2dff81bea1427afd40c6ceba97c50b6b76cc0e3bc6eaa33b8d4ec6" },
+        { "tests/reference/reference-simple.yaml", "decision.json", "e4cc7892833c45b78d24547edda7c03aa2a035dc23ab9294470325edee857044" },
+        { "tests/reference/reference-simple.yaml", "sensitivity.parquet", "4afa49641eabec552a88032b759d21ba8ea32ba7be82ffc663fe81cdfb40e64a" },
+        { "tests/reference/reference-simple.yaml", "summary.csv", "77d6486311b019d9a303333bf36e4af75cf57f6ba12afe3e6bbb23073bef4e09" },
+        { "tests/reference/reference-simple.yaml", "summary.parquet", "bc1d57b9f9134d67b2c4cb40aa67d63141c2a7dbbf3a4652c828f63bcf51155c" },
+        { "tests/reference/reference-simple.yaml", "trials.parquet", "e00299660fe877f5342699a609d14e4819a16ac4337007b5290f194cc7896655" },
+        { "tests/reference/reference-shared-ict.yaml", "decision.json", "92bdef5631abab571e7a1b488c65c1b7b7f9064d2948051e67629ddeb80df8e3" },
+        { "tests/reference/reference-shared-ict.yaml", "sensitivity.parquet", "d0b6b4ebd21db79ba9934c16283ee62f6910972810ee72cb21075f43978ee0e1" },
+        { "tests/reference/reference-shared-ict.yaml", "summary.csv", "afc38434dc23defc09eb4eb1580a28508995c909e532786c3364957b11f416bf" },
+        { "tests/reference/reference-shared-ict.yaml", "summary.parquet", "2532cc55267eec29051d4502abe989c2caf08908121d2696a414410427a252f0" },
+        { "tests/reference/reference-shared-ict.yaml", "trials.parquet", "87b4b43a64dbae495db56a760032d3c8d5c333a30741772ee1e0b9ab41aec03b" },
+        { "benchmarks/scenarios/synthetic-large.yaml", "decision.json", "3779c00f853cf7af5f8353326b1ad0f25cd8609f02d7a64aac59357c9948f3b2" },
+        { "benchmarks/scenarios/synthetic-large.yaml", "sensitivity.parquet", "23a18a79226437a029c1f5ef6d8d48350d8ca086fd14f079b22a42a6b0661fab" },
+        { "benchmarks/scenarios/synthetic-large.yaml", "summary.csv", "a6eec7d0375d641e2cd16a78c24cd0742f6d9f98517b798e5b259bd522cf5af9" },
+        { "benchmarks/scenarios/synthetic-large.yaml", "summary.parquet", "7a73d8aafe618261994c2c7fbd7102ea55cc035a9ff675de24ba687d8d1a502b" },
+        { "benchmarks/scenarios/synthetic-large.yaml", "trials.parquet", "c0702853b414e6937906e1648b8934fa35b6f4fab955787055cd0959a4e1376b" },
     };
 
     private static readonly Dictionary<string, Lazy<string>> Runs = new(StringComparer.Ordinal);

@@ -40,8 +40,7 @@ internal static class InputSampler
                 {
                     continue;
                 }
-                var stream = new RandomStream(seed, model.Keys[i], (ulong)w.BlockIndex);
-                stream.Fill(u);
+                UniformColumn.Fill(seed, model.Keys[i], (ulong)w.BlockIndex, u);
                 if (conditional)
                 {
                     SampleWhereNeeded(w, model.ConditionOf[i], dist, u, w.Input(i));
@@ -129,12 +128,9 @@ internal static class InputSampler
         double[] eps = w.Normals;
         for (int j = 0; j < k; j++)
         {
-            var stream = new RandomStream(seed, model.Keys[group.Members[j]], (ulong)w.BlockIndex);
             var column = eps.AsSpan(j * size, n);
-            for (int t = 0; t < n; t++)
-            {
-                column[t] = NormalMath.InvCdf(stream.NextOpenUnit());
-            }
+            UniformColumn.Fill(seed, model.Keys[group.Members[j]], (ulong)w.BlockIndex, column);
+            ColumnMath.NormalInvCdf(column, column);
         }
         double[] f = group.Factor;
         for (int a = 0; a < k; a++)
@@ -145,16 +141,14 @@ internal static class InputSampler
             {
                 continue;
             }
-            for (int t = 0; t < n; t++)
+            // z = Σ_b F[a, b]·ε_b, summed in the order b = 0, 1, … from +0.
+            u.Clear();
+            for (int b = 0; b < k; b++)
             {
-                double z = 0;
-                for (int b = 0; b < k; b++)
-                {
-                    z += f[a * k + b] * eps[b * size + t];
-                }
-                // Keep the uniform strictly inside (0, 1) so inverse CDFs stay finite.
-                u[t] = Math.Clamp(NormalMath.Cdf(z), 1e-300, 1 - 1e-16);
+                ColumnMath.AddScaled(eps.AsSpan(b * size, n), u, f[a * k + b]);
             }
+            // Keep the uniform strictly inside (0, 1) so inverse CDFs stay finite.
+            ColumnMath.NormalCdf(u, u, 1e-300, 1 - 1e-16);
             dist.Quantiles(u, w.Input(input));
         }
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RiskSim.Core.Sampling;
 
 namespace RiskSim.Core.Model;
 
@@ -53,7 +54,7 @@ public sealed class AnnualHazardDistribution : Distribution
         {
             return double.PositiveInfinity;
         }
-        return double.IsPositiveInfinity(Rate) ? 0 : -Math.Log(1 - u) / Rate;
+        return double.IsPositiveInfinity(Rate) ? 0 : -ColumnMath.LogScalar(1 - u) / Rate;
     }
 
     /// <inheritdoc />
@@ -64,11 +65,11 @@ public sealed class AnnualHazardDistribution : Distribution
             values[..u.Length].Fill(Quantile(0.5));
             return;
         }
-        double inv = 1 / Rate;
-        for (int i = 0; i < u.Length; i++)
-        {
-            values[i] = -Math.Log(1 - u[i]) * inv;
-        }
+        // −ln(1 − u)·(1/λ), as ln(1 − u)·(−1/λ): the same bits.
+        var y = values[..u.Length];
+        ColumnMath.Affine(u, y, 1, -1);
+        ColumnMath.Log(y, y);
+        ColumnMath.Scale(y, y, -(1 / Rate));
     }
 
     /// <inheritdoc />

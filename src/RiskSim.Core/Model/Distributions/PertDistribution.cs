@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using MathNet.Numerics;
 
 namespace RiskSim.Core.Model;
@@ -110,12 +112,44 @@ public sealed class PertDistribution : Distribution
     public override double Quantile(double u) => Min + (Max - Min) * UnitQuantile(u);
 
     /// <inheritdoc />
+    /// <remarks>
+    /// The same values as <see cref="Quantile"/>, bit for bit, with fewer mispredicted branches: in the body of the
+    /// distribution a guide cell (a quarter of the table's smallest step in probability or less) holds at most one
+    /// table entry, so one branch-free step finds the cell; only the thin tails, where many table steps share a guide
+    /// cell, go on stepping (a step past the right cell changes nothing: the table rises and its last entry is 1).
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Quantiles(ReadOnlySpan<double> u, Span<double> values)
     {
-        double width = Max - Min;
+        if (values.Length < u.Length)
+        {
+            throw new ArgumentException("fewer values than uniforms", nameof(values));
+        }
+        double min = Min, width = Max - Min;
+        ref double cdf = ref MemoryMarshal.GetArrayDataReference(_cdf);
+        ref int guide = ref MemoryMarshal.GetArrayDataReference(_guide);
+        ref double us = ref MemoryMarshal.GetReference(u);
+        ref double vs = ref MemoryMarshal.GetReference(values);
         for (int i = 0; i < u.Length; i++)
         {
-            values[i] = Min + width * UnitQuantile(u[i]);
+            double x = Unsafe.Add(ref us, i);
+            if (!(x >= 0 && x < 1))
+            {
+                // Outside the open unit interval the bounded loop of Quantile keeps the table indices in range.
+                Unsafe.Add(ref vs, i) = Quantile(x);
+                continue;
+            }
+            // 0 ≤ x < 1, so the guide index is below GuideSize and every table index below is within [0, Steps].
+            int j = Unsafe.Add(ref guide, (int)(x * GuideSize));
+            j += Unsafe.Add(ref cdf, j + 1) <= x ? 1 : 0;
+            while (Unsafe.Add(ref cdf, j + 1) <= x)
+            {
+                j++;
+            }
+            double lo = Unsafe.Add(ref cdf, j);
+            double step = Unsafe.Add(ref cdf, j + 1) - lo;
+            double frac = step > 0 ? (x - lo) / step : 0.5;
+            Unsafe.Add(ref vs, i) = min + width * ((j + frac) * (1.0 / Steps));
         }
     }
 

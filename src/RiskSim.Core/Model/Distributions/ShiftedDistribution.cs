@@ -1,3 +1,5 @@
+using RiskSim.Core.Sampling;
+
 namespace RiskSim.Core.Model;
 
 /// <summary>
@@ -48,10 +50,8 @@ public sealed class ShiftedDistribution : Distribution
     public override void Quantiles(ReadOnlySpan<double> u, Span<double> values)
     {
         Inner.Quantiles(u, values);
-        for (int i = 0; i < u.Length; i++)
-        {
-            values[i] += Offset;
-        }
+        // Offset + 1·v is v + Offset exactly.
+        ColumnMath.Affine(values[..u.Length], values, Offset, 1);
     }
 
     /// <inheritdoc />

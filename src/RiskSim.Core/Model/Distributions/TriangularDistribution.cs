@@ -1,3 +1,5 @@
+using RiskSim.Core.Sampling;
+
 namespace RiskSim.Core.Model;
 
 /// <summary>Triangular distribution on [min, max] with the given mode.</summary>
@@ -56,20 +58,12 @@ public sealed class TriangularDistribution : Distribution
 
     /// <inheritdoc />
     public override double Quantile(double u) => u < _fc
-        ? Min + Math.Sqrt(u * (Max - Min) * (Mode - Min))
-        : Max - Math.Sqrt((1 - u) * (Max - Min) * (Max - Mode));
+        ? Min + Math.Sqrt(u * ((Max - Min) * (Mode - Min)))
+        : Max - Math.Sqrt((1 - u) * ((Max - Min) * (Max - Mode)));
 
     /// <inheritdoc />
-    public override void Quantiles(ReadOnlySpan<double> u, Span<double> values)
-    {
-        double lowScale = (Max - Min) * (Mode - Min);
-        double highScale = (Max - Min) * (Max - Mode);
-        for (int i = 0; i < u.Length; i++)
-        {
-            double x = u[i];
-            values[i] = x < _fc ? Min + Math.Sqrt(x * lowScale) : Max - Math.Sqrt((1 - x) * highScale);
-        }
-    }
+    public override void Quantiles(ReadOnlySpan<double> u, Span<double> values) =>
+        ColumnMath.Triangular(u, values, _fc, Min, (Max - Min) * (Mode - Min), Max, (Max - Min) * (Max - Mode));
 
     /// <inheritdoc />
     public override string Describe(Func<double, string> format) =>

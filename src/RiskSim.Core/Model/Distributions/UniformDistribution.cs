@@ -1,3 +1,5 @@
+using RiskSim.Core.Sampling;
+
 namespace RiskSim.Core.Model;
 
 /// <summary>Continuous uniform distribution on [min, max].</summary>
@@ -47,14 +49,7 @@ public sealed class UniformDistribution : Distribution
     public override double Quantile(double u) => Min + u * (Max - Min);
 
     /// <inheritdoc />
-    public override void Quantiles(ReadOnlySpan<double> u, Span<double> values)
-    {
-        double width = Max - Min;
-        for (int i = 0; i < u.Length; i++)
-        {
-            values[i] = Min + u[i] * width;
-        }
-    }
+    public override void Quantiles(ReadOnlySpan<double> u, Span<double> values) => ColumnMath.Affine(u, values, Min, Max - Min);
 
     /// <inheritdoc />
     public override string Describe(Func<double, string> format) => $"uniform {format(Min)} to {format(Max)}";
