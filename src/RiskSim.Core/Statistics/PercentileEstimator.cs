@@ -110,29 +110,29 @@ internal sealed class PercentileEstimator
         {
             _exactSorted = new double[_metrics][];
         }
-        var values = new double[total];
-        var bands = new List<CaptureBand>();
-        var fineBands = new List<FineBand>();
-        for (int m = 0; m < _metrics; m++)
+        // Each metric's pilot is sorted and read on its own, on every worker thread; the bands are then listed in
+        // metric order, so the result never depends on the threads.
+        var bandsOf = new CaptureBand[_metrics][];
+        var fineBandsOf = new FineBand[_metrics][];
+        Parallel.For(0, _metrics, new ParallelOptions { MaxDegreeOfParallelism = _workers.Length }, () => new double[total], (m, _, values) =>
         {
             _pilot[m].AsSpan(0, total).CopyTo(values);
-            Array.Sort(values);
+            RadixSort.Sort(values);
             (low[m], scale[m], atoms[m]) = QuantileHistogram.RangeFromPilot(values);
             if (all)
             {
                 _exactSorted![m] = (double[])values.Clone();
+                (bandsOf[m], fineBandsOf[m]) = ([], []);
             }
             else
             {
-                fineBands.AddRange(CrowdedBands(m, values, low[m], scale[m], atoms[m]));
-                if (_decisionMetrics.Contains(m))
-                {
-                    bands.AddRange(DecisionBands(m, values));
-                }
+                fineBandsOf[m] = CrowdedBands(m, values, low[m], scale[m], atoms[m]).ToArray();
+                bandsOf[m] = _decisionMetrics.Contains(m) ? DecisionBands(m, values).ToArray() : [];
             }
-        }
-        _bands = bands.ToArray();
-        _fineBands = fineBands.ToArray();
+            return values;
+        }, _ => { });
+        _bands = bandsOf.SelectMany(b => b).ToArray();
+        _fineBands = fineBandsOf.SelectMany(b => b).ToArray();
         _bandsOf = Enumerable.Range(0, _metrics).Select(m => Enumerable.Range(0, _bands.Length).Where(b => _bands[b].Metric == m).ToArray()).ToArray();
         _fineBandsOf = Enumerable.Range(0, _metrics)
             .Select(m => Enumerable.Range(0, _fineBands.Length).Where(b => _fineBands[b].Metric == m).ToArray()).ToArray();

@@ -26,14 +26,22 @@ internal static class RadixSort
     /// <summary>Sorts <paramref name="keys"/> ascending, moving <paramref name="items"/> with them; stable.</summary>
     public static void Sort(Span<double> keys, Span<int> items)
     {
-        int n = keys.Length;
-        if (items.Length != n)
+        if (items.Length != keys.Length)
         {
             throw new ArgumentException("keys and items differ in length", nameof(items));
         }
+        Sort(keys, items, withItems: true);
+    }
+
+    /// <summary>Sorts <paramref name="keys"/> ascending (the pilot columns of the percentile estimator).</summary>
+    public static void Sort(Span<double> keys) => Sort(keys, [], withItems: false);
+
+    private static void Sort(Span<double> keys, Span<int> items, bool withItems)
+    {
+        int n = keys.Length;
         if (n < Small)
         {
-            SmallSort(keys, items);
+            SmallSort(keys, withItems ? items : stackalloc int[n]);
             return;
         }
         var wide = ArrayPool<ulong>.Shared;
@@ -48,7 +56,10 @@ internal static class RadixSort
             {
                 ulong k = Key(keys[i]);
                 a[i] = k;
-                ia[i] = items[i];
+                if (withItems)
+                {
+                    ia[i] = items[i];
+                }
                 for (int p = 0; p < Passes; p++)
                 {
                     counts[p * Buckets + (int)((k >> (p * Bits)) & (Buckets - 1))]++;
@@ -74,7 +85,10 @@ internal static class RadixSort
                     ulong k = a[i];
                     int at = count[(int)((k >> shift) & (Buckets - 1))]++;
                     b[at] = k;
-                    ib[at] = ia[i];
+                    if (withItems)
+                    {
+                        ib[at] = ia[i];
+                    }
                 }
                 (a, b) = (b, a);
                 (ia, ib) = (ib, ia);
@@ -82,7 +96,10 @@ internal static class RadixSort
             for (int i = 0; i < n; i++)
             {
                 keys[i] = Value(a[i]);
-                items[i] = ia[i];
+                if (withItems)
+                {
+                    items[i] = ia[i];
+                }
             }
         }
         finally
