@@ -8,6 +8,8 @@ namespace RiskSim.Core.Engine;
 
 // Written once for 512-bit vectors: the 256-bit and the scalar kernels are generated from this file by the sed commands
 // in TrialKernelSourceTests (which checks that they match it), so every width does the same operations in the same order.
+// Every method that is not inlined is compiled fully optimised at its first call: left to tiered compilation, the first
+// blocks of a run would go through unoptimised code in which none of the lane helpers is inlined.
 
 /// <summary>
 /// Evaluates the trials of a block several at a time, one trial per lane (the model of one trial,
@@ -41,6 +43,7 @@ internal static class TrialKernel256
     }
 
     /// <summary>Each partner's share of a flow by the key's weights among the partners <paramref name="inside"/>; all by weight when none is.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SharesOf(KernelPlan k, ref V s, int into, ReadOnlySpan<M> inside, int key)
     {
         double[] weights = k.Keys[key];
@@ -58,6 +61,7 @@ internal static class TrialKernel256
     }
 
     /// <summary>The partners in at τ: every partner whose exit is after τ.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void InsideAt(KernelPlan k, ref V s, Span<M> inside, V tau)
     {
         for (int p = 0; p < inside.Length; p++)
@@ -68,6 +72,7 @@ internal static class TrialKernel256
     }
 
     /// <summary>The partners in just before x: every partner whose exit is not before x.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void InsideBefore(KernelPlan k, ref V s, Span<M> inside, V x)
     {
         for (int p = 0; p < inside.Length; p++)
@@ -87,9 +92,19 @@ internal static class TrialKernel256
     /// the flow): to the programme's costs, and to the partners' ledgers by the parts in scratch (partner −1), to one
     /// partner, or not at all (partner −2).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Book(KernelPlan k, ref V s, V year, V amount, int partner)
     {
         int h = k.H, np = k.P;
+        if (partner == -2)
+        {
+            // Programme only: every year masked, no branch on the draws (adding +0 leaves a sum's bits alone).
+            for (int t = 0; t < h; t++)
+            {
+                Unsafe.Add(ref s, k.Cost + t) += Ops.Keep(Ops.Eq(year, Ops.Splat(t)), amount);
+            }
+            return;
+        }
         for (int t = 0; t < h; t++)
         {
             M m = Ops.Eq(year, Ops.Splat(t));
@@ -113,6 +128,7 @@ internal static class TrialKernel256
     }
 
     /// <summary>Divides a flow at τ by a key among the partners in at τ into the parts in scratch.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Divide(KernelPlan k, ref V s, Span<M> inside, V tau, int key, V amount)
     {
         InsideAt(k, ref s, inside, tau);
@@ -123,6 +139,7 @@ internal static class TrialKernel256
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Chunk(BlockWorkspace w, KernelPlan k, ref V s, Span<M> inside, Span<ulong> active, Span<double> pay, int i)
     {
         var model = w.Model;
@@ -161,32 +178,32 @@ internal static class TrialKernel256
             Unsafe.Add(ref s, k.Bucket + q) = Ops.Floor(exit);
             Ops.Store(Ops.Select(leaves, e * Ops.Splat(12), nan), ref w.ExitMonth[p * size + i]);
         }
-        // The leavers with an exit in each year (bit q of active[t]: some lane's exit falls in [t − 1, t)).
-        active.Clear();
-        for (int q = 0; q < nq; q++)
-        {
-            if ((left >> q & 1) == 0)
-            {
-                continue;
-            }
-            for (int t = 1; t <= h; t++)
-            {
-                if (Ops.Any(Ops.Eq(Unsafe.Add(ref s, k.Bucket + q), Ops.Splat(t - 1))))
-                {
-                    active[t] |= 1UL << q;
-                }
-            }
-        }
-
         if (ledgers)
         {
+            // The leavers with an exit in each year (bit q of active[t]: some lane's exit falls in [t − 1, t)).
+            active.Clear();
+            for (int q = 0; q < nq; q++)
+            {
+                if ((left >> q & 1) == 0)
+                {
+                    continue;
+                }
+                for (int t = 1; t <= h; t++)
+                {
+                    if (Ops.Any(Ops.Eq(Unsafe.Add(ref s, k.Bucket + q), Ops.Splat(t - 1))))
+                    {
+                        active[t] |= 1UL << q;
+                    }
+                }
+            }
             Tables(k, ref s, inside, active, left);
         }
 
-        // Exit costs at the exit: paid by the leaver, or divided by share among the partners still in.
+        // Exit costs at the exit: paid by the leaver, or divided by share among the partners still in. Without ledgers
+        // every leaver is booked, masked to its lanes, so that no branch depends on the draws.
         for (int q = 0; q < nq; q++)
         {
-            if ((left >> q & 1) == 0)
+            if (ledgers && (left >> q & 1) == 0)
             {
                 continue;
             }
@@ -214,7 +231,8 @@ internal static class TrialKernel256
         {
             var plan = model.Risks[r];
             M occurs = Ops.Ge(Ops.Load(ref v[plan.Occurs * size + i]), Ops.Splat(0.5));
-            if (!Ops.Any(occurs))
+            // Without ledgers a risk that occurs in no lane is booked anyway (all masked): cheaper than a mispredicted branch.
+            if (ledgers && !Ops.Any(occurs))
             {
                 continue;
             }
@@ -259,6 +277,7 @@ internal static class TrialKernel256
     /// The ledgers' trial-level share tables of each integrated key: the shares just before each year end, just
     /// before and just after each exit, and ∫_0^t of each partner's share (for spread costs) at each year end.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Tables(KernelPlan k, ref V s, Span<M> inside, Span<ulong> active, ulong left)
     {
         int h = k.H, np = k.P, nq = k.Leavers.Length;
@@ -317,6 +336,7 @@ internal static class TrialKernel256
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Workstream(BlockWorkspace w, KernelPlan k, ref V s, Span<M> inside, Span<ulong> active, ulong left, int wi, int i)
     {
         var model = w.Model;
@@ -346,7 +366,9 @@ internal static class TrialKernel256
             dependentBits |= 1UL << q;
             Unsafe.Add(ref s, k.Factor + q) = one - Unsafe.Add(ref s, k.Loss + q);
         }
-        ulong cutting = dependentBits & left;
+        // Without ledgers every dependent leaver is worked through, masked to its lanes (a leaver that leaves in no lane
+        // multiplies by 1 and adds +0), so the loops run the same way in every chunk.
+        ulong cutting = ledgers ? dependentBits & left : dependentBits;
         ulong jumping = ledgers ? left : cutting;
         int savingsTable = ledgers ? k.TableOf[k.SavingsKey[wi]] : -1;
         for (ulong bits = jumping; bits != 0; bits &= bits - 1)
@@ -388,7 +410,7 @@ internal static class TrialKernel256
                 multiplier *= Ops.Select(Ops.Lt(Unsafe.Add(ref s, exitAt + r), time), Unsafe.Add(ref s, factorAt + r), one);
             }
             V year = Ops.Splat(t - 1);
-            for (ulong bits = active[t] & cutting; bits != 0; bits &= bits - 1)
+            for (ulong bits = cutting; bits != 0; bits &= bits - 1)
             {
                 int q = System.Numerics.BitOperations.TrailingZeroCount(bits);
                 jumps += Ops.Keep(Ops.Eq(Unsafe.Add(ref s, bucketAt + q), year), Unsafe.Add(ref s, jumpAt + q));
@@ -528,6 +550,7 @@ internal static class TrialKernel256
     }
 
     /// <summary>Writes one ledger's per-year metrics, NPV, total and peak funding; its payback year per lane into <paramref name="pay"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Finish(KernelPlan k, ref V s, int gross, int costs, double[] metrics, MetricBlock layout, int size, int i, Span<double> pay)
     {
         int h = k.H;
