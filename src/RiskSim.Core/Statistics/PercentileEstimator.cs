@@ -468,10 +468,19 @@ internal sealed class PercentileEstimator
 
         public int BinCount => Edges.Length - 1;
 
+        /// <summary>The bin of a value in [<see cref="Low"/>, <see cref="High"/>]: the last edge at or below it, found by a binary
+        /// search whose steps are selects, not branches on the data (values fall anywhere in the band).</summary>
         public int BinOf(double v)
         {
-            int i = Array.BinarySearch(Edges, v);
-            return i >= 0 ? i : ~i - 1;
+            double[] edges = Edges;
+            int low = 0, n = edges.Length;
+            while (n > 1)
+            {
+                int half = n >> 1;
+                low = edges[low + half] <= v ? low + half : low;
+                n -= half;
+            }
+            return low;
         }
 
         public static FineBand FromPilot(int metric, double[] sorted, double low, double high)
