@@ -11,6 +11,7 @@ internal sealed class BlockWorkspace : IMetricColumns
     public BlockWorkspace(CompiledScenario model, int size)
     {
         Model = model;
+        _shape = ShapeOf(model);
         Size = size;
         Uniforms = new double[size];
         Values = new double[model.Inputs.Length * size];
@@ -41,7 +42,28 @@ internal sealed class BlockWorkspace : IMetricColumns
         GatheredValues = new double[size];
     }
 
-    public CompiledScenario Model { get; }
+    private readonly object _shape;
+
+    public CompiledScenario Model { get; private set; }
+
+    /// <summary>
+    /// Points this workspace at another compiled scenario of the same shape (every array sized alike), for passes that
+    /// simulate one scenario with a risk's figures changed; false, and nothing changed, when the shapes differ.
+    /// </summary>
+    public bool Rebind(CompiledScenario model)
+    {
+        if (!ShapeOf(model).Equals(_shape))
+        {
+            return false;
+        }
+        Model = model;
+        return true;
+    }
+
+    // Everything the workspace's array sizes depend on.
+    private static object ShapeOf(CompiledScenario model) => (model.Inputs.Length, model.Layout.Count, model.Layout.Partners.Count,
+        model.Copulas.Count == 0 ? 0 : model.Copulas.Max(g => g.Members.Count), model.HasLedgers, model.Partners.Length, model.H,
+        model.Workstreams.Length, model.Risks.Length, model.ConditionCount, model.Kernel.ScratchVectors);
 
     public int Size { get; }
 

@@ -26,8 +26,14 @@ internal static class RiskRegisterAnalysis
     private const double Z95 = 1.959963984540054;
 
     /// <summary>The quantified register of a run; null when the scenario has no risks.</summary>
+    /// <param name="scenario">The scenario run.</param>
+    /// <param name="options">The run's options, with the trials it ran.</param>
+    /// <param name="decision">The run's decision figures (each risk's frequency).</param>
+    /// <param name="plan">The business case's own figures.</param>
+    /// <param name="cancellation">Stops between waves.</param>
+    /// <param name="kept">The base case kept from the run's first trials (<see cref="BaseCase"/>); null to simulate it.</param>
     public static RiskRegisterResult? Of(Scenario scenario, SimulationOptions options, DecisionFigures decision, PlanCase plan,
-        CancellationToken cancellation)
+        CancellationToken cancellation, PassResult? kept = null)
     {
         if (scenario.Risks.Count == 0)
         {
@@ -37,7 +43,11 @@ internal static class RiskRegisterAnalysis
         int mi = (int)Math.Min(options.Trials, ImpactTrials);
         int year = scenario.Target?.ByYear ?? scenario.HorizonYears;
         var all = Enumerable.Range(0, scenario.Risks.Count).ToArray();
-        var basePass = Pass(scenario, m, options, year, all, cancellation);
+        // The run's block workspaces, pilot and tallies are garbage by now but large (only a full collection frees large
+        // arrays): collecting them before the passes allocate keeps the run's peak memory where the simulation put it.
+        GC.Collect();
+        var workspaces = new PassWorkspaces();
+        var basePass = kept is { } k && k.Npv.Length == m ? k : Pass(scenario, m, options, year, all, cancellation, workspaces);
 
         double reference = scenario.Target?.CumulativeNetSavings ?? plan.GrossSavings.Sum();
         string referenceName = scenario.ImpactBands is not null ? RiskMatrixBands.StatedInScenario
@@ -79,8 +89,8 @@ internal static class RiskRegisterAnalysis
                 share = npvVariance > 0 ? Math.Min(1, f * (1 - f) * swing.Value * swing.Value / npvVariance) : 0;
             }
 
-            var never = Pass(WithRisk(scenario, r, risk with { Probability = 0 }), mi, options, year, [], cancellation);
-            double impact = MeanDifference(never.Npv, Pass(WithRisk(scenario, r, risk with { Probability = 1 }), mi, options, year, [], cancellation).Npv);
+            var never = Pass(WithRisk(scenario, r, risk with { Probability = 0 }), mi, options, year, [], cancellation, workspaces);
+            double impact = MeanDifference(never.Npv, Pass(WithRisk(scenario, r, risk with { Probability = 1 }), mi, options, year, [], cancellation, workspaces).Npv);
             var before = RiskMatrixBands.Rate(risk.Probability, impact, edges);
             double frequency = decision.RiskFrequencies[r].Frequency;
             var quantified = new QuantifiedRisk(risk.Id, name, risk.Probability, frequency, expectedCost, p90, share, swing,
@@ -89,8 +99,8 @@ internal static class RiskRegisterAnalysis
             {
                 var after = Mitigated(risk);
                 double impactAfter = MeanDifference(never.Npv,
-                    Pass(WithRisk(scenario, r, after with { Probability = 1 }), mi, options, year, [], cancellation).Npv);
-                var mitigated = Pass(WithRisk(scenario, r, after), m, options, year, [r], cancellation);
+                    Pass(WithRisk(scenario, r, after with { Probability = 1 }), mi, options, year, [], cancellation, workspaces).Npv);
+                var mitigated = Pass(WithRisk(scenario, r, after), m, options, year, [r], cancellation, workspaces);
                 var value = Value(risk.Id, name, mitigation.Action, mitigation.Cost, expectedCost, Mean(mitigated.Cost[0]),
                     basePass, mitigated, scenario.Target, options.Seed);
                 quantified = quantified with
@@ -113,7 +123,7 @@ internal static class RiskRegisterAnalysis
             {
                 Risks = scenario.Risks.Select(r => r.Mitigation is null ? r : Mitigated(r)).ToList(),
             };
-            var pass = Pass(together, m, options, year, mitigatedRisks, cancellation);
+            var pass = Pass(together, m, options, year, mitigatedRisks, cancellation, workspaces);
             var allValue = Value(MitigationSummary.AllId, "All mitigations",
                 string.Join("; ", values.Select(v => v.Value.Action)), values.Sum(v => v.Value.Cost),
                 values.Sum(v => v.Value.ExpectedCostBefore), pass.Cost.Sum(Mean), basePass, pass, scenario.Target, options.Seed);
@@ -248,7 +258,77 @@ internal static class RiskRegisterAnalysis
     }
 
     /// <summary>Per-trial NPV and cumulative net savings at the year read, and the chosen risks' occurrence and cost.</summary>
-    internal sealed record PassResult(double[] Npv, double[] Cumulative, bool[][] Occurred, double[][] Cost);
+    internal sealed record PassResult(double[] Npv, double[] Cumulative, bool[][] Occurred, double[][] Cost)
+    {
+        public static PassResult Of(int trials, int risks) =>
+            new(new double[trials], new double[trials], Enumerable.Range(0, risks).Select(_ => new bool[trials]).ToArray(),
+                Enumerable.Range(0, risks).Select(_ => new double[trials]).ToArray());
+
+        /// <summary>The first <paramref name="trials"/> trials (a run that stopped early), or itself.</summary>
+        public PassResult Truncated(int trials) => trials >= Npv.Length ? this
+            : new(Npv[..trials], Cumulative[..trials], Occurred.Select(x => x[..trials]).ToArray(), Cost.Select(x => x[..trials]).ToArray());
+
+        /// <summary>Keeps the block's trials that fall among the first <see cref="Npv"/>.Length.</summary>
+        public void Record(BlockWorkspace w, int[] risks, int npvMetric, int cumulativeMetric)
+        {
+            if (w.FirstTrial >= Npv.Length)
+            {
+                return;
+            }
+            int first = (int)w.FirstTrial, n = (int)Math.Min(w.Count, Npv.Length - w.FirstTrial), size = w.Size;
+            w.Metric(npvMetric)[..n].CopyTo(Npv.AsSpan(first, n));
+            w.Metric(cumulativeMetric)[..n].CopyTo(Cumulative.AsSpan(first, n));
+            for (int k = 0; k < risks.Length; k++)
+            {
+                var plan = w.Model.Risks[risks[k]];
+                bool[] occurred = Occurred[k];
+                double[] cost = Cost[k];
+                for (int i = 0; i < n; i++)
+                {
+                    bool occurs = TrialRules.RiskOccurred(w.Values[plan.Occurs * size + i]);
+                    occurred[first + i] = occurs;
+                    cost[first + i] = occurs ? w.Values[plan.Cost * size + i] : 0;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The register's base case kept from the run's own first trials as they are simulated, so no base pass is needed:
+    /// a base pass re-simulates exactly those trials (same seed, same streams) and would give the same values, since the
+    /// programme's figures do not depend on whether the run keeps the partners' ledgers, nor on which inputs a trial
+    /// skips.
+    /// </summary>
+    internal sealed class BaseCase
+    {
+        private readonly int[] _risks;
+        private readonly int _npvMetric, _cumulativeMetric;
+        private readonly PassResult _kept;
+
+        public BaseCase(CompiledScenario model, long trials)
+        {
+            var scenario = model.Scenario;
+            int count = scenario.Risks.Count == 0 ? 0 : (int)Math.Min(trials, MaxTrials);
+            _risks = Enumerable.Range(0, scenario.Risks.Count).ToArray();
+            _npvMetric = model.Layout.Programme.Npv;
+            _cumulativeMetric = model.Layout.Programme.Cumulative(scenario.Target?.ByYear ?? scenario.HorizonYears);
+            _kept = PassResult.Of(count, _risks.Length);
+        }
+
+        public void Record(BlockWorkspace w) => _kept.Record(w, _risks, _npvMetric, _cumulativeMetric);
+
+        /// <summary>The base case of a run of <paramref name="trials"/> trials (fewer than planned when it stopped early).</summary>
+        public PassResult Of(long trials) => _kept.Truncated((int)Math.Min(trials, MaxTrials));
+    }
+
+    /// <summary>
+    /// Block workspaces handed from one pass to the next: every pass simulates a scenario of the same shape (only a
+    /// risk's figures change), so one set serves them all instead of each pass allocating (and zeroing) its own.
+    /// </summary>
+    internal sealed class PassWorkspaces
+    {
+        public BlockWorkspace[]? Slots { get; set; }
+    }
 
     /// <summary>
     /// Simulates the first <paramref name="trials"/> trials of <paramref name="scenario"/> with the run's seed (the same
@@ -260,38 +340,25 @@ internal static class RiskRegisterAnalysis
     /// <param name="year">Year at whose end cumulative net savings are kept.</param>
     /// <param name="risks">Indices of the risks whose occurrence and cost (0 where it did not occur) are kept.</param>
     /// <param name="cancellation">Stops between waves.</param>
+    /// <param name="workspaces">Workspaces to reuse and hand on (null: the pass allocates its own).</param>
     internal static PassResult Pass(Scenario scenario, int trials, SimulationOptions options, int year, int[] risks,
-        CancellationToken cancellation)
+        CancellationToken cancellation, PassWorkspaces? workspaces = null)
     {
-        // Each pass allocates its own block workspaces (large arrays, which only a full collection frees); collecting
-        // the previous pass's before allocating keeps the analysis at one pass's worth of memory, not one per risk.
-        GC.Collect();
         var model = new CompiledScenario(scenario, partnerLedgers: false);
         var o = new SimulationOptions(trials, options.Seed, options.Threads);
-        var scheduler = new WaveScheduler(model, o);
+        var scheduler = new WaveScheduler(model, o, workspaces?.Slots);
+        if (workspaces is not null && scheduler.Slots.Length >= (workspaces.Slots?.Length ?? 0))
+        {
+            workspaces.Slots = scheduler.Slots;
+        }
         int npvMetric = model.Layout.Programme.Npv, cumulativeMetric = model.Layout.Programme.Cumulative(year);
-        var npv = new double[trials];
-        var cumulative = new double[trials];
-        var occurred = risks.Select(_ => new bool[trials]).ToArray();
-        var cost = risks.Select(_ => new double[trials]).ToArray();
+        var result = PassResult.Of(trials, risks.Length);
         scheduler.RunAll((_, w) =>
         {
             InputSampler.SampleInputs(w, o.Seed, full: false);
             TrialEvaluator.Simulate(w, 0, -1);
-            int first = (int)w.FirstTrial, n = w.Count, size = w.Size;
-            w.Metric(npvMetric).CopyTo(npv.AsSpan(first, n));
-            w.Metric(cumulativeMetric).CopyTo(cumulative.AsSpan(first, n));
-            for (int k = 0; k < risks.Length; k++)
-            {
-                var plan = model.Risks[risks[k]];
-                for (int i = 0; i < n; i++)
-                {
-                    bool occurs = TrialRules.RiskOccurred(w.Values[plan.Occurs * size + i]);
-                    occurred[k][first + i] = occurs;
-                    cost[k][first + i] = occurs ? w.Values[plan.Cost * size + i] : 0;
-                }
-            }
+            result.Record(w, risks, npvMetric, cumulativeMetric);
         }, null, cancellation);
-        return new PassResult(npv, cumulative, occurred, cost);
+        return result;
     }
 }

@@ -69,6 +69,7 @@ public static class Simulation
         var counts = Enumerable.Range(0, scheduler.Threads).Select(_ => new TrialCounts(model)).ToArray();
         var sample = new SensitivitySample(model, (int)Math.Min(options.Trials, SimulationOptions.SensitivityTrials));
         var paired = new PairedSample(options, layout.Npv, targetMetric >= 0 ? targetMetric : layout.Cumulative(model.H));
+        var registerBase = new RiskRegisterAnalysis.BaseCase(model, options.Trials);
         // Trials kept for output or sensitivity read every input; the others skip inputs they cannot read.
         long fullTrials = Math.Max(sample.Count, options.KeepTrials);
         // Where the plan falls among all the trials: counted exactly per block, merged in block order.
@@ -101,6 +102,7 @@ public static class Simulation
                 planCumulativeReached[w.BlockIndex] = AtLeast(w.Metric(planMetric), planCumulative);
                 paired.Record(w);
                 sample.Record(w);
+                registerBase.Record(w);
                 counts[worker].Add(w);
                 monitor?.Record(w);
                 if (!tallying && w.FirstTrial < estimator.PilotTrials)
@@ -162,7 +164,8 @@ public static class Simulation
         var sensitivity = findings.Rows;
         var twoOutcomes = TwoOutcomeAnalysis.Of(model, sample);
         var exposures = PartnerExposureAnalysis.Of(model, sample, summary.Decision);
-        var register = RiskRegisterAnalysis.Of(scenario, options with { Trials = trials, Precision = null }, summary.Decision, plan, cancellation);
+        var register = RiskRegisterAnalysis.Of(scenario, options with { Trials = trials, Precision = null }, summary.Decision, plan, cancellation,
+            registerBase.Of(trials));
         return new RunResult
         {
             Scenario = scenario,

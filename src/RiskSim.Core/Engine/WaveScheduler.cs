@@ -11,7 +11,11 @@ internal sealed class WaveScheduler
     private long _trials;
     private readonly BlockWorkspace[] _slots;
 
-    public WaveScheduler(CompiledScenario model, SimulationOptions options)
+    /// <param name="model">The compiled scenario.</param>
+    /// <param name="options">Trials and threads.</param>
+    /// <param name="reuse">Workspaces of an earlier run of a scenario of the same shape to use again (see
+    /// <see cref="BlockWorkspace.Rebind"/>); null to allocate them.</param>
+    public WaveScheduler(CompiledScenario model, SimulationOptions options, BlockWorkspace[]? reuse = null)
     {
         _trials = options.Trials;
         Blocks = (options.Trials + SimulationOptions.BlockSize - 1) / SimulationOptions.BlockSize;
@@ -21,9 +25,12 @@ internal sealed class WaveScheduler
         _slots = new BlockWorkspace[slots];
         for (int s = 0; s < slots; s++)
         {
-            _slots[s] = new BlockWorkspace(model, SimulationOptions.BlockSize);
+            _slots[s] = reuse is not null && s < reuse.Length && reuse[s].Rebind(model) ? reuse[s] : new BlockWorkspace(model, SimulationOptions.BlockSize);
         }
     }
+
+    /// <summary>The workspaces, one per block of a wave.</summary>
+    public BlockWorkspace[] Slots => _slots;
 
     /// <summary>Blocks in the run (the last may hold fewer than <see cref="SimulationOptions.BlockSize"/> trials).</summary>
     public long Blocks { get; private set; }
