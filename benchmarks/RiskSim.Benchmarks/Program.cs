@@ -3,7 +3,7 @@ using RiskSim.IO.Scenarios;
 
 namespace RiskSim.Benchmarks;
 
-/// <summary>Benchmarks entry point: BenchmarkDotNet by default, <c>phases SCENARIO</c> for a stage breakdown, <c>sampling SCENARIO</c> for the sampling kernels, <c>ledger SCENARIO</c> for the cost of partner ledgers.</summary>
+/// <summary>Benchmarks entry point: BenchmarkDotNet by default, <c>phases SCENARIO</c> for a stage breakdown, <c>sampling SCENARIO</c> for the sampling kernels, <c>ledger SCENARIO</c> for the cost of partner ledgers, <c>runs SCENARIO TRIALS on|off [RUNS]</c> for whole runs stage by stage.</summary>
 public static class Program
 {
     /// <summary>Runs BenchmarkDotNet, or a stage breakdown (<c>phases</c>) or allocation probe (<c>alloc</c>).</summary>
@@ -15,6 +15,24 @@ public static class Program
             int blocks = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 500;
             PhaseTimer.Run(scenario, blocks, partnerLedgers: false);
             PhaseTimer.Run(scenario, blocks, partnerLedgers: true);
+            return;
+        }
+        if (args.Length >= 4 && args[0] == "runs")
+        {
+            // Whole runs on all cores, as the command line makes them: each run's stages and trials per second.
+            var scenario = ScenarioReader.ReadFile(args[1]);
+            long trials = long.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture);
+            bool ledgers = args[3] == "on";
+            int runs = args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 3;
+            for (int i = 0; i < runs; i++)
+            {
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                var result = Core.Engine.Simulation.Run(scenario, new Core.Engine.SimulationOptions(trials, 2026) { PartnerLedgers = ledgers });
+                double total = clock.Elapsed.TotalSeconds;
+                var t = result.Timings;
+                Console.WriteLine($"{trials:N0} trials, ledgers {args[3]}: {total:F3} s ({trials / total / 1e6:F3} M trials/s); simulation " +
+                    $"{t.Simulation.TotalSeconds:F3} s, statistics {t.Statistics.TotalSeconds:F3} s, sensitivity and register {t.Sensitivity.TotalSeconds:F3} s");
+            }
             return;
         }
         if (args.Length >= 2 && args[0] == "kernel")
