@@ -211,6 +211,20 @@ public class ColumnMathTests
     }
 
     [Fact]
+    public void Pert_column_quantiles_handle_the_interval_s_ends_and_work_in_place_at_every_width()
+    {
+        var dist = new PertDistribution(0, 3, 12);
+        // 1 lies outside the open unit interval (the table walk is bounded there); 0 and the tails inside it.
+        double[] u = Mixed([1.0, 0.0, 1.0, 5e-324, Math.BitDecrement(1.0), 1.0], Uniforms(600, 9));
+        AssertTwins("pert ends", u, (x, y) => dist.Quantiles(x, y), dist.Quantile);
+        AssertTwins("pert in place", u, (x, y) =>
+        {
+            x.CopyTo(y);
+            dist.Quantiles(y, y);
+        }, dist.Quantile);
+    }
+
+    [Fact]
     public void Log_is_within_one_ulp_of_the_runtime_log()
     {
         foreach (double x in Uniforms(200_000, 8).Select((u, i) => i % 2 == 0 ? Math.Exp(1400 * u - 700) : 0.5 + u))
