@@ -3,8 +3,8 @@ using System.Runtime.Intrinsics;
 
 namespace RiskSim.Core.Sampling;
 
-// The Vector256 forms of the column kernels, for machines without AVX-512: the same code as ColumnMath.Vector512.cs
-// on Vector256 (keep the two files in step; the tests check both against the scalar twins bit for bit).
+// The Vector256 forms of the column kernels, for machines without AVX-512: ColumnMath.Vector512.cs below its header
+// with 512 replaced by 256 (ColumnMathSourceTests checks it; both are checked against the scalar twins bit for bit).
 internal static partial class ColumnMath
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

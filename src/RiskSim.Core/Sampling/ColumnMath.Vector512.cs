@@ -4,7 +4,8 @@ using System.Runtime.Intrinsics;
 namespace RiskSim.Core.Sampling;
 
 // The Vector512 forms of the column kernels: operation for operation the scalar twins in ColumnMath.cs, with both
-// sides of every branch computed and selected lane by lane (ColumnMath.Vector256.cs is the same code on Vector256).
+// sides of every branch computed and selected lane by lane (ColumnMath.Vector256.cs is this code on Vector256, which
+// ColumnMathSourceTests checks).
 internal static partial class ColumnMath
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
