@@ -29,7 +29,7 @@ public sealed class SignalTests
         string[] args = ["run", ReferenceIct, "--trials", "50000000", "--out", output, "--quiet", .. charts ? Array.Empty<string>() : ["--no-charts"]];
         var outcome = await RunAndSignal(args, signal, () => StagingOf(output) is { } staging && File.Exists(Path.Combine(staging, "trials.parquet")));
 
-        Assert.True(outcome.Code == ExitCodes.Cancelled, outcome.ToString());
+        Assert.True(outcome.ExitCode == ExitCodes.Cancelled, outcome.ToString());
         Assert.Contains("Cancelled", outcome.Stderr, StringComparison.Ordinal);
         Assert.Equal(before, BatchTests.Snapshot(output));
         AssertNoTemporaries(output);
@@ -46,7 +46,7 @@ public sealed class SignalTests
         string[] args = ["run", ReferenceIct, "--trials", "20000", "--trials-out", "none", "--out", output, "--quiet", "--dpi", "600", "--svg"];
         var outcome = await RunAndSignal(args, SigTerm, () => StagingOf(output) is { } staging && File.Exists(Path.Combine(staging, "run.json")));
 
-        Assert.True(outcome.Code == ExitCodes.Cancelled, outcome.ToString());
+        Assert.True(outcome.ExitCode == ExitCodes.Cancelled, outcome.ToString());
         Assert.Equal(before, BatchTests.Snapshot(output));
         AssertNoTemporaries(output);
     }
@@ -67,17 +67,12 @@ public sealed class SignalTests
         string[] args = ["batch", input, "--out", output, "--trials", "50000000", "--no-charts", "--quiet"];
         var outcome = await RunAndSignal(args, signal, () => StagingOf(Path.Combine(output, "ict")) is not null);
 
-        Assert.True(outcome.Code == ExitCodes.Cancelled, outcome.ToString());
+        Assert.True(outcome.ExitCode == ExitCodes.Cancelled, outcome.ToString());
         Assert.Equal(before, BatchTests.Snapshot(output));
         Assert.DoesNotContain(Directory.GetFileSystemEntries(output, "*", SearchOption.AllDirectories), e => Path.GetFileName(e).StartsWith('.'));
     }
 
     // ---- helpers ------------------------------------------------------------------------------
-
-    private sealed record Outcome(int Code, string Stdout, string Stderr)
-    {
-        public override string ToString() => $"exit {Code}\n--- stdout ---\n{Stdout}\n--- stderr ---\n{Stderr}";
-    }
 
     /// <summary>Sends a signal with the system's kill command.</summary>
     private static async Task Kill(int pid, int signal)
@@ -96,62 +91,27 @@ public sealed class SignalTests
     /// Starts <c>dotnet risksim.dll ARGS</c>, waits until <paramref name="started"/> holds (at most 15 s), sends
     /// <paramref name="signal"/> and waits for the process to end (at most 15 s).
     /// </summary>
-    private static async Task<Outcome> RunAndSignal(string[] args, int signal, Func<bool> started)
+    private static async Task<RiskSimOutcome> RunAndSignal(string[] args, int signal, Func<bool> started)
     {
-        string dll = Path.Combine(AppContext.BaseDirectory, "risksim.dll");
-        string dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
         // A test run started in the background by a shell inherits SIGINT as ignored, and so would risksim; a user's
         // risksim in a terminal has it at its default. GNU env restores the default before starting risksim.
         bool restore = IgnoredByThisProcess(signal) && File.Exists("/usr/bin/env");
-        var start = new ProcessStartInfo(restore ? "/usr/bin/env" : dotnet)
+        using var risksim = RiskSimProcess.Start(args, launcher: restore ? ["/usr/bin/env", $"--default-signal={signal}"] : null);
+        var clock = Stopwatch.StartNew();
+        while (!started())
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        if (restore)
-        {
-            start.ArgumentList.Add($"--default-signal={signal}");
-            start.ArgumentList.Add(dotnet);
-        }
-        start.ArgumentList.Add(dll);
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("risksim did not start");
-        try
-        {
-            process.StandardInput.Close();
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            var clock = Stopwatch.StartNew();
-            while (!started())
+            if (risksim.HasExited)
             {
-                if (process.HasExited)
-                {
-                    Assert.Fail($"risksim ended before the signal was sent: exit {process.ExitCode}\n{await stdout}\n{await stderr}");
-                }
-                if (clock.Elapsed > TimeSpan.FromSeconds(15))
-                {
-                    process.Kill(entireProcessTree: true);
-                    Assert.Fail($"risksim did not reach the stage to interrupt within 15 s\n{await stdout}\n{await stderr}");
-                }
-                await Task.Delay(10);
+                Assert.Fail($"risksim ended before the signal was sent: {await risksim.StopAsync()}");
             }
-            await Kill(process.Id, signal);
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-            await process.WaitForExitAsync(timeout.Token);
-            return new Outcome(process.ExitCode, await stdout, await stderr);
-        }
-        finally
-        {
-            if (!process.HasExited)
+            if (clock.Elapsed > TimeSpan.FromSeconds(15))
             {
-                process.Kill(entireProcessTree: true);
+                Assert.Fail($"risksim did not reach the stage to interrupt within 15 s\n{await risksim.StopAsync()}");
             }
+            await Task.Delay(10);
         }
+        await Kill(risksim.Id, signal);
+        return await risksim.WaitAsync(TimeSpan.FromSeconds(15));
     }
 
     // Whether this process ignores the signal (the SigIgn mask of /proc/self/status), which a child would inherit.

@@ -20,7 +20,6 @@ internal sealed class BlockWorkspace : IMetricColumns
         Metrics = new double[model.Layout.Count * size];
         Payback = new int[size];
         PartnerPayback = new int[model.Layout.Partners.Count * size];
-        Ledger = model.HasLedgers ? new PartnerLedger(model.Partners.Length, model.H) : null;
         GoLive = new double[model.Workstreams.Length * size];
         ExitMonth = new double[model.Partners.Length * size];
         YearGross = new double[model.H];
@@ -62,7 +61,7 @@ internal sealed class BlockWorkspace : IMetricColumns
 
     // Everything the workspace's array sizes depend on.
     private static object ShapeOf(CompiledScenario model) => (model.Inputs.Length, model.Layout.Count, model.Layout.Partners.Count,
-        model.Copulas.Count == 0 ? 0 : model.Copulas.Max(g => g.Members.Count), model.HasLedgers, model.Partners.Length, model.H,
+        model.Copulas.Count == 0 ? 0 : model.Copulas.Max(g => g.Members.Count), model.Partners.Length, model.H,
         model.Workstreams.Length, model.Risks.Length, model.ConditionCount, model.Kernel.ScratchVectors);
 
     public int Size { get; }
@@ -85,9 +84,6 @@ internal sealed class BlockWorkspace : IMetricColumns
 
     /// <summary>Payback year of partner p in trial i at [p·Size + i] (0: no payback), when the run keeps ledgers.</summary>
     public int[] PartnerPayback { get; }
-
-    /// <summary>Per-trial scratch for the partners' ledgers; null when the run keeps none.</summary>
-    public PartnerLedger? Ledger { get; }
 
     public double[] GoLive { get; }
 

@@ -5,7 +5,7 @@ namespace RiskSim.Core.Engine;
 /// <summary>
 /// One trial's ledger for each partner (each partner's own ledger): every flow of the trial, divided between the partners
 /// still in when it falls by its allocation key, so that for every year the partners' gross, costs and net add up
-/// to the programme's. One instance per workspace, reused for every trial.
+/// to the programme's. One instance per block the reference evaluation evaluates, reused for every trial of the block.
 /// </summary>
 /// <remarks>
 /// A partner is in at time τ while τ &lt; its exit (∞ when it does not leave within the horizon). A flow at τ with

@@ -26,7 +26,9 @@ internal static class ReferenceTrialEvaluator
         var layout = model.Layout.Programme;
         int targetMet = 0;
 
-        var ledger = w.Ledger;
+        // The partners' ledgers for one trial at a time, reused for every trial of the block; each call has its own,
+        // so blocks can be evaluated on several threads at once.
+        var ledger = model.HasLedgers ? new PartnerLedger(model.Partners.Length, h) : null;
         for (int i = 0; i < n; i++)
         {
             Array.Clear(gross);
