@@ -33,6 +33,9 @@ internal sealed class WaveScheduler
     /// <summary>The workspaces, one per block of a wave.</summary>
     public BlockWorkspace[] Slots => _slots;
 
+    /// <summary>Lets the workspaces go once the run has no block left to run (none can run after this).</summary>
+    public void Release() => Array.Clear(_slots);
+
     /// <summary>Blocks in the run (the last may hold fewer than <see cref="SimulationOptions.BlockSize"/> trials).</summary>
     public long Blocks { get; private set; }
 

@@ -174,11 +174,7 @@ internal sealed class PercentileEstimator
         {
             var band = _bands[b];
             int count = ColumnKernels.InRange(column, band.Low, band.High, inside, ref tally.BandBelow[b]);
-            var values = tally.BandValues[b];
-            for (int k = 0; k < count; k++)
-            {
-                values.Add(column[inside[k]]);
-            }
+            tally.BandValues[b].Add(column, inside[..count]);
         }
         foreach (int b in fine)
         {
@@ -268,7 +264,12 @@ internal sealed class PercentileEstimator
         var bandBelow = new long[_bands.Length];
         for (int b = 0; b < _bands.Length; b++)
         {
-            bandValues[b] = _workers.SelectMany(w => w.BandValues[b]).ToArray();
+            bandValues[b] = new double[_workers.Sum(w => w.BandValues[b].Count)];
+            int at = 0;
+            foreach (var worker in _workers)
+            {
+                at += worker.BandValues[b].MoveTo(bandValues[b].AsSpan(at));
+            }
             Array.Sort(bandValues[b]);
             bandBelow[b] = _workers.Sum(w => w.BandBelow[b]);
         }
@@ -280,6 +281,12 @@ internal sealed class PercentileEstimator
             {
                 fine[b].Add(worker.Fine[b]);
             }
+        }
+        // Everything the workers held is merged: only the merged histogram lives on (in the estimates), so the stages
+        // after the statistics do not allocate on top of the workers' tables.
+        foreach (var worker in _workers)
+        {
+            worker.Release(keepHistogram: worker == _workers[0]);
         }
 
         long n = _trials;
@@ -585,7 +592,7 @@ internal sealed class PercentileEstimator
 
         public QuantileHistogram? Histogram { get; private set; }
 
-        public List<double>[] BandValues { get; private set; } = [];
+        public BandValues[] BandValues { get; private set; } = [];
 
         public long[] BandBelow { get; private set; } = [];
 
@@ -594,9 +601,21 @@ internal sealed class PercentileEstimator
         public void Start(QuantileHistogram template, int bands, FineBand[] fine)
         {
             Histogram = template.EmptyCopy();
-            BandValues = Enumerable.Range(0, bands).Select(_ => new List<double>()).ToArray();
+            BandValues = Enumerable.Range(0, bands).Select(_ => new BandValues()).ToArray();
             BandBelow = new long[bands];
             Fine = fine.Select(b => new FineCounts(b.BinCount)).ToArray();
+        }
+
+        /// <summary>Drops the band values, fine counts and (unless kept) the histogram once they are merged.</summary>
+        public void Release(bool keepHistogram)
+        {
+            if (!keepHistogram)
+            {
+                Histogram = null;
+            }
+            BandValues = [];
+            Fine = [];
+            _indices = [];
         }
 
         /// <summary>Scratch for the indices of a column's values inside a band.</summary>
@@ -607,6 +626,52 @@ internal sealed class PercentileEstimator
                 _indices = new int[length];
             }
             return _indices;
+        }
+    }
+
+    /// <summary>
+    /// A capture band's values in one worker, in fixed chunks of 8,192 (64 KB, below the large-object threshold): the
+    /// store grows without copying and leaves no discarded doubled arrays behind, which at ten million trials would
+    /// otherwise pile up in the large-object heap until a full collection.
+    /// </summary>
+    private sealed class BandValues
+    {
+        private const int ChunkSize = 8192;
+        private readonly List<double[]> _chunks = [];
+        private int _used = ChunkSize;
+
+        public int Count { get; private set; }
+
+        /// <summary>Appends <paramref name="column"/>[i] for each i in <paramref name="indices"/>, in that order.</summary>
+        public void Add(ReadOnlySpan<double> column, ReadOnlySpan<int> indices)
+        {
+            foreach (int i in indices)
+            {
+                if (_used == ChunkSize)
+                {
+                    _chunks.Add(new double[ChunkSize]);
+                    _used = 0;
+                }
+                _chunks[^1][_used++] = column[i];
+            }
+            Count += indices.Length;
+        }
+
+        /// <summary>Copies the values, in the order they came, to <paramref name="into"/>, lets the chunks go and returns the count.</summary>
+        public int MoveTo(Span<double> into)
+        {
+            int at = 0;
+            foreach (var chunk in _chunks)
+            {
+                int n = Math.Min(ChunkSize, Count - at);
+                chunk.AsSpan(0, n).CopyTo(into[at..]);
+                at += n;
+            }
+            _chunks.Clear();
+            _used = ChunkSize;
+            int count = Count;
+            Count = 0;
+            return count;
         }
     }
 
