@@ -3,7 +3,7 @@ using RiskSim.IO.Scenarios;
 
 namespace RiskSim.Benchmarks;
 
-/// <summary>Benchmarks entry point: BenchmarkDotNet by default, <c>phases SCENARIO</c> for a stage breakdown, <c>sampling SCENARIO</c> for the sampling kernels, <c>ledger SCENARIO</c> for the cost of partner ledgers, <c>runs SCENARIO TRIALS on|off [RUNS]</c> for whole runs stage by stage.</summary>
+/// <summary>Benchmarks entry point: BenchmarkDotNet by default, <c>phases SCENARIO</c> for a stage breakdown, <c>sampling SCENARIO</c> for the sampling kernels, <c>ledger SCENARIO</c> for the cost of partner ledgers, <c>runs SCENARIO TRIALS on|off [RUNS]</c> for whole runs stage by stage, <c>fixed SCENARIO [REPEATS] [THREADS]</c> for the per-run stages that do not grow with the trials.</summary>
 public static class Program
 {
     /// <summary>Runs BenchmarkDotNet, or a stage breakdown (<c>phases</c>) or allocation probe (<c>alloc</c>).</summary>
@@ -38,6 +38,13 @@ public static class Program
         if (args.Length >= 2 && args[0] == "kernel")
         {
             KernelTimer.Run(ScenarioReader.ReadFile(args[1]), args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 100);
+            return;
+        }
+        if (args.Length >= 2 && args[0] == "fixed")
+        {
+            FixedCostTimer.Run(ScenarioReader.ReadFile(args[1]),
+                args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 7,
+                args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 2);
             return;
         }
         if (args.Length >= 2 && args[0] == "sampling")
