@@ -43,8 +43,9 @@ internal static class RiskRegisterAnalysis
         int mi = (int)Math.Min(options.Trials, ImpactTrials);
         int year = scenario.Target?.ByYear ?? scenario.HorizonYears;
         var all = Enumerable.Range(0, scenario.Risks.Count).ToArray();
-        // The run's block workspaces, pilot and tallies are garbage by now but large (only a full collection frees large
-        // arrays): collecting them before the passes allocate keeps the run's peak memory where the simulation put it.
+        // The sensitivity stage's ranking buffers (several arrays of the sample's length per worker) are garbage by now
+        // but large (only a full collection frees large arrays): collecting them before the passes allocate keeps the
+        // run's peak memory where the simulation put it.
         GC.Collect();
         var workspaces = new PassWorkspaces();
         var basePass = kept is { } k && k.Npv.Length == m ? k : Pass(scenario, m, options, year, all, cancellation, workspaces);

@@ -638,7 +638,6 @@ internal sealed class PercentileEstimator
     {
         private const int ChunkSize = 8192;
         private readonly List<double[]> _chunks = [];
-        private int _used = ChunkSize;
 
         public int Count { get; private set; }
 
@@ -647,14 +646,13 @@ internal sealed class PercentileEstimator
         {
             foreach (int i in indices)
             {
-                if (_used == ChunkSize)
+                int at = Count++ % ChunkSize;
+                if (at == 0)
                 {
                     _chunks.Add(new double[ChunkSize]);
-                    _used = 0;
                 }
-                _chunks[^1][_used++] = column[i];
+                _chunks[^1][at] = column[i];
             }
-            Count += indices.Length;
         }
 
         /// <summary>Copies the values, in the order they came, to <paramref name="into"/>, lets the chunks go and returns the count.</summary>
@@ -668,7 +666,6 @@ internal sealed class PercentileEstimator
                 at += n;
             }
             _chunks.Clear();
-            _used = ChunkSize;
             int count = Count;
             Count = 0;
             return count;
