@@ -15,16 +15,12 @@ internal static class FixedCostTimer
     {
         var model = new CompiledScenario(scenario, partnerLedgers: true);
         var sample = new SensitivitySample(model, SimulationOptions.SensitivityTrials);
-        var w = new BlockWorkspace(model, SimulationOptions.BlockSize);
-        for (long block = 0; block * SimulationOptions.BlockSize < sample.Count; block++)
+        new WaveScheduler(model, new SimulationOptions(sample.Count, 2026, threads)).RunAll((_, w) =>
         {
-            w.BlockIndex = block;
-            w.FirstTrial = block * SimulationOptions.BlockSize;
-            w.Count = (int)Math.Min(SimulationOptions.BlockSize, sample.Count - w.FirstTrial);
             InputSampler.SampleInputs(w, 2026, full: true);
             TrialEvaluator.Simulate(w, 0, -1);
             sample.Record(w);
-        }
+        }, null, CancellationToken.None);
         (string Name, Action Stage)[] stages =
         [
             ("sensitivity (ranks, swings, groups, scatter)", () => SensitivityAnalysis.Analyse(model, sample, threads)),
